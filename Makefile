@@ -1,0 +1,81 @@
+# Kyphoplasty recovery assistant: every command sets up what is missing first.
+#   make chat   talk to the assistant in the terminal (action server included)
+#   make test   run every test (exits non-zero on any failure)
+#   make serve  Rasa server + action server for the channels and the widget
+#   make train  train the model only
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Rasa's telemetry would send usage data and crash reports to the internet: a
+# privacy leak for a health product, and retries on an offline machine.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+export PYTHONPATH := $(CURDIR)
+
+PYTHON_VERSION := $(shell cat .python-version)
+PYTHON ?= $(shell command -v python$(PYTHON_VERSION) 2>/dev/null)
+VENV := .venv
+BIN := $(VENV)/bin
+RASA := $(BIN)/rasa
+DEPS_STAMP := $(VENV)/.installed
+SPACY_MODEL := models/spacy/kyphoplasty_en
+SPACY_STAMP := $(SPACY_MODEL)/meta.json
+MODEL := models/kyphoplasty-assistant.tar.gz
+
+NLP_SOURCES := $(shell find nlp -type f \( -name '*.py' -o -name '*.jsonl' -o -name '*.json' -o -name '*.yml' \) 2>/dev/null)
+MODEL_SOURCES := config.yml domain.yml $(shell find data addons -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
+
+.PHONY: help setup chat serve train test lock clean
+
+help:
+	@sed -n '2,6p' Makefile
+
+setup: $(DEPS_STAMP) $(SPACY_STAMP)
+
+$(DEPS_STAMP): requirements.lock requirements.in
+	@if [ -z "$(PYTHON)" ] || ! "$(PYTHON)" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then \
+	  echo "Python $(PYTHON_VERSION) is required (Rasa 3.6 supports Python >=3.8,<3.11)."; \
+	  echo "Install it, e.g. 'pyenv install $(PYTHON_VERSION)' or 'apt install python$(PYTHON_VERSION) python$(PYTHON_VERSION)-venv',"; \
+	  echo "or point make at it: make PYTHON=/path/to/python$(PYTHON_VERSION) ..."; \
+	  exit 1; fi
+	rm -rf $(VENV)
+	"$(PYTHON)" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==24.0"
+	# One pip run: direct requirements, every transitive version fixed by the lock.
+	$(BIN)/python -m pip install --quiet -r requirements.in -c requirements.lock
+	touch $@
+
+# The spaCy pipeline is built from sources in nlp/ (no model can be downloaded).
+# Rasa fingerprints SpacyNLP by its path only, so its training cache is dropped
+# whenever the pipeline is rebuilt; otherwise stale spaCy docs could be reused.
+$(SPACY_STAMP): $(DEPS_STAMP) $(NLP_SOURCES)
+	$(BIN)/python -m nlp.build_pipeline --output $(SPACY_MODEL)
+	rm -rf .rasa/cache
+
+$(MODEL): $(SPACY_STAMP) $(MODEL_SOURCES)
+	$(RASA) train --fixed-model-name kyphoplasty-assistant --out models --quiet
+	@touch $@
+
+train: $(MODEL)
+
+chat: $(MODEL)
+	@scripts/with_action_server.sh $(RASA) shell --model $(MODEL) --endpoints endpoints.yml
+
+serve: $(MODEL)
+	@scripts/serve.sh
+
+test: $(MODEL)
+	$(BIN)/python -m pytest
+
+# Re-resolve every dependency in one pip run and pin the result.
+lock:
+	rm -rf .lock-venv && "$(PYTHON)" -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade "pip==24.0"
+	.lock-venv/bin/python -m pip install --quiet -r requirements.in
+	.lock-venv/bin/python -m pip freeze --all | grep -v '^pip==' > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) models/*.tar.gz models/spacy .rasa results

@@ -1,0 +1,62 @@
+"""action_escalate_red_flags: a warning sign, escalated in the same reply.
+
+Predicted by the RedFlagPolicy on any turn whose message reports a warning sign for
+the patient. Names the sign heard, says what to do, records it (triage_level,
+red_flags, triage_reasons), and ticks the matching symptom-check question.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.triage.detection import slot_for_sign
+from actions.triage.rules import PatientReport, TriageLevel, assess
+from actions.triage_state import (
+    FORM_NAME,
+    active_form,
+    check_answer_values,
+    record_triage,
+    red_flags_in_latest_message,
+    sign_labels,
+)
+
+
+class ActionEscalateRedFlags(Action):
+    def name(self) -> Text:
+        return "action_escalate_red_flags"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        flags = red_flags_in_latest_message(tracker)
+        if not flags:
+            return []
+        outcome = assess(PatientReport(affirmed_signs=flags))
+        events = record_triage(tracker, outcome.level, outcome.red_flags, outcome.reasons)
+        form = active_form(tracker)
+        if form == FORM_NAME:
+            # The form does not read a message after another action ran, so the
+            # rest of this answer ("worse, 8 weeks after the op") is recorded here.
+            events += [SlotSet(k, v) for k, v in check_answer_values(tracker).items()]
+        events += [SlotSet(slot, True) for slot in {slot_for_sign(f) for f in flags} if slot]
+
+        signs = sign_labels(outcome.red_flags)
+        if outcome.level is TriageLevel.EMERGENCY:
+            dispatcher.utter_message(response="utter_escalate_emergency", signs=signs)
+            if form:
+                # Nothing else should stand between the patient and the phone.
+                events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+        else:
+            dispatcher.utter_message(response="utter_escalate_urgent", signs=signs)
+            if form == FORM_NAME and _questions_left(tracker, domain, events):
+                dispatcher.utter_message(response="utter_continue_check_after_flag")
+        return events
+
+
+def _questions_left(tracker: Tracker, domain: Dict[Text, Any], events: List[EventType]) -> bool:
+    answered_now = {e["name"] for e in events if e.get("event") == "slot"}
+    required = domain.get("forms", {}).get(FORM_NAME, {}).get("required_slots", [])
+    return any(tracker.get_slot(s) is None and s not in answered_now for s in required)

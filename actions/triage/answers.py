@@ -1,0 +1,127 @@
+"""Reading the patient's answers to the symptom check's questions. Pure Python.
+
+Shared by the red-flag policy (a "yes" to a warning-sign question is escalated at
+once) and the form (which records the answer), so both read an answer the same way.
+Button payloads arrive as intents (/affirm, /deny, /report_pain_improving, ...);
+free text is read from the intent first and from plain words second.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from actions.triage.time_since import weeks_since
+
+YES_INTENTS = {"affirm"}
+NO_INTENTS = {"deny"}
+
+# Checked in order: a "no" phrase wins over a "yes" word it contains ("not really").
+_NO = re.compile(
+    r"\b(no+|nope|nah|not really|not at all|none( of (those|these|them|that))?|never|"
+    r"nothing( like that)?|neither|i do ?n[o']?t|i have ?n[o']?t|i haven'?t|negative)\b"
+)
+_YES = re.compile(
+    r"\b(y(es|ep|eah|up|a)?|yess+|yeah+|sure|correct|right|i do|i have|i am|"
+    r"a (little|bit)( bit)?|a bit|some|sort of|kind of|kinda|i think so|definitely|"
+    r"absolutely|true|affirmative)\b"
+)
+_UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|dont know|idk|maybe|no idea|can'?t tell)\b")
+
+
+def yes_no(intent: Optional[str], text: Optional[str]) -> Optional[bool]:
+    """True for yes, False for no, None when the answer is neither or unsure."""
+    if intent in YES_INTENTS:
+        return True
+    if intent in NO_INTENTS:
+        return False
+    words = (text or "").lower().strip()
+    if not words or _UNSURE.search(words):
+        return None
+    if _NO.search(words):
+        return False
+    if _YES.search(words):
+        return True
+    return None
+
+
+TREND_BY_INTENT = {
+    "report_pain_improving": "better",
+    "report_pain_not_improving": "same",
+    "report_persistent_pain": "same",
+    "report_pain_worse": "worse",
+}
+_TREND_WORDS = (
+    ("worse", re.compile(r"\b(worse|worsening|increas\w*|more pain|getting bad|intensif\w*)\b")),
+    ("better", re.compile(r"\b(better|improv\w*|easing|eased|less pain|settling|good)\b")),
+    ("same", re.compile(r"\b(same|no change|unchanged|not (really )?(better|changing|improving)|"
+                        r"stable|plateau\w*|about the same|no different)\b")),
+)
+
+
+def pain_trend(intent: Optional[str], text: Optional[str]) -> Optional[str]:
+    """better | same | worse, or None if the answer does not say."""
+    if intent in TREND_BY_INTENT:
+        return TREND_BY_INTENT[intent]
+    words = (text or "").lower()
+    # "not better" is the same, not better: check the "same" phrases first.
+    same = _TREND_WORDS[2][1]
+    if same.search(words):
+        return "same"
+    for trend, pattern in _TREND_WORDS[:2]:
+        if pattern.search(words):
+            return trend
+    return None
+
+
+# --- One turn of the symptom check, read as slot values ---
+
+WEEKS_SLOT = "weeks_since_procedure"
+TREND_SLOT = "pain_trend"
+# Messages that are not answers: the form lets the rules answer them, then resumes.
+INTERRUPTION_INTENTS = frozenset({
+    "faq", "bot_challenge", "request_clinic_contact", "ask_second_opinion", "feel_unheard",
+    "imaging_unclear", "advised_another_procedure", "request_summary", "out_of_scope",
+    "stop", "goodbye", "greet", "thank", "request_deletion", "start_symptom_check",
+})
+_MENTIONS_PROCEDURE = re.compile(
+    r"\b(kypho\w*|vertebroplasty|procedure|surgery|operation|op|cement\w*|had it done|it was done)\b"
+)
+
+
+def read_check_answer(
+    requested_slot: Optional[str],
+    intent: Optional[str],
+    text: Optional[str],
+    sign_slot_roles: "dict[str, str]",
+    today: date,
+) -> "dict[str, object]":
+    """Slot values one message gives the symptom check. Never guesses.
+
+    `sign_slot_roles` maps each sign question (slot) to the role of the symptom the
+    message mentions for it ("affirmed", "negated", ...).
+    """
+    values: "dict[str, object]" = {}
+    words = (text or "").lower()
+    if requested_slot == WEEKS_SLOT or intent == "inform_time_since_procedure" or (
+        _MENTIONS_PROCEDURE.search(words)
+    ):
+        weeks = weeks_since(words, today)
+        if weeks is not None:
+            values[WEEKS_SLOT] = weeks
+    if requested_slot == TREND_SLOT:
+        trend = pain_trend(intent, text)
+        if trend:
+            values[TREND_SLOT] = trend
+    if requested_slot and requested_slot.startswith("sign_"):
+        role = sign_slot_roles.get(requested_slot)
+        answer = {"affirmed": True, "negated": False}.get(role or "")
+        if answer is None:
+            answer = yes_no(intent, text)
+        if answer is not None:
+            values[requested_slot] = answer
+    # A warning sign volunteered for another question counts as a "yes" to it.
+    for slot, role in sign_slot_roles.items():
+        if role == "affirmed":
+            values[slot] = True
+    return values

@@ -1,0 +1,132 @@
+"""Between the tracker and the rules: read what the conversation established, and
+write triage results back so that the level never goes down.
+
+The only module that knows which slot holds which fact.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from actions.clinic import load_clinic
+from actions.triage.answers import read_check_answer
+from actions.triage.detection import (
+    CAREGIVER,
+    SIGN_QUESTION_SLOTS,
+    red_flags_in_message,
+    sign_slot_roles,
+)
+from actions.triage.rules import (
+    SIGNS_BY_KEY,
+    PatientReport,
+    TriageLevel,
+    highest,
+)
+
+UNKNOWN = "unknown"
+FORM_NAME = "symptom_check_form"
+
+
+def active_form(tracker: Tracker) -> Optional[str]:
+    return (tracker.active_loop or {}).get("name")
+
+
+def red_flags_in_latest_message(tracker: Tracker) -> FrozenSet[str]:
+    """Exactly what the red-flag policy computed for this turn."""
+    message = tracker.latest_message or {}
+    return red_flags_in_message(
+        intent=(message.get("intent") or {}).get("name"),
+        entities=message.get("entities") or [],
+        requested_slot=tracker.get_slot("requested_slot") if active_form(tracker) else None,
+        caregiver=tracker.get_slot("reporter") == CAREGIVER,
+        text=message.get("text"),
+    )
+
+
+def _known(value: Any) -> bool:
+    return value is not None and value != UNKNOWN
+
+
+def patient_report(tracker: Tracker) -> PatientReport:
+    affirmed = set(tracker.get_slot("red_flags") or [])
+    denied = set()
+    for slot, sign in SIGN_QUESTION_SLOTS.items():
+        value = tracker.get_slot(slot)
+        if value is True:
+            affirmed.add(sign)
+        elif value is False:
+            denied.add(sign)
+    weeks = tracker.get_slot("weeks_since_procedure")
+    trend = tracker.get_slot("pain_trend")
+    return PatientReport(
+        affirmed_signs=frozenset(affirmed),
+        denied_signs=frozenset(denied - affirmed),
+        weeks_since_procedure=float(weeks) if _known(weeks) else None,
+        pain_trend=trend if _known(trend) else None,
+        second_opinion_reasons=frozenset(tracker.get_slot("second_opinion_reasons") or []),
+    )
+
+
+def _merged(existing: Optional[Iterable[str]], new: Iterable[str]) -> List[str]:
+    merged = list(existing or [])
+    merged += [item for item in new if item not in merged]
+    return merged
+
+
+def current_level(tracker: Tracker) -> Optional[TriageLevel]:
+    return TriageLevel.from_slot(tracker.get_slot("triage_level"))
+
+
+def record_triage(
+    tracker: Tracker,
+    level: TriageLevel,
+    red_flags: Iterable[str] = (),
+    reasons: Iterable[str] = (),
+    second_opinion_reasons: Iterable[str] = (),
+) -> List[Dict[str, Any]]:
+    """Slot events that add to what is known; the level only ever goes up."""
+    red_flags = [flag for flag in red_flags if flag in SIGNS_BY_KEY]
+    return [
+        SlotSet("triage_level", highest([current_level(tracker), level]).slot_value),
+        SlotSet("red_flags", _merged(tracker.get_slot("red_flags"), red_flags)),
+        SlotSet("triage_reasons", _merged(tracker.get_slot("triage_reasons"), reasons)),
+        SlotSet(
+            "second_opinion_reasons",
+            _merged(tracker.get_slot("second_opinion_reasons"), second_opinion_reasons),
+        ),
+    ]
+
+
+def sign_labels(keys: Iterable[str]) -> str:
+    """"numbness, tingling or weakness and chest pain" for the patient to read."""
+    labels = [SIGNS_BY_KEY[key].label for key in keys if key in SIGNS_BY_KEY]
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def today_at_clinic() -> date:
+    """Dates ("since March 2") are read in the clinic's time zone."""
+    try:
+        zone = ZoneInfo(load_clinic().time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    return datetime.now(zone).date()
+
+
+def check_answer_values(tracker: Tracker) -> Dict[str, Any]:
+    """What the latest message answers in the symptom check (see answers.py)."""
+    message = tracker.latest_message or {}
+    return read_check_answer(
+        requested_slot=tracker.get_slot("requested_slot") if active_form(tracker) else None,
+        intent=(message.get("intent") or {}).get("name"),
+        text=message.get("text"),
+        sign_slot_roles=sign_slot_roles(
+            message.get("entities") or [], tracker.get_slot("reporter") == CAREGIVER
+        ),
+        today=today_at_clinic(),
+    )

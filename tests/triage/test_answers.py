@@ -1,0 +1,81 @@
+"""Reading answers in the symptom check: yes/no, trend, time since the procedure."""
+from datetime import date
+
+import pytest
+
+from actions.triage.answers import pain_trend, read_check_answer, yes_no
+from actions.triage.time_since import weeks_since
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    "intent, text, expected",
+    [
+        ("affirm", "/affirm", True), ("deny", "/deny", False),
+        (None, "yeah", True), (None, "yes i do", True), (None, "a little", True),
+        (None, "kinda", True), (None, "i think so", True),
+        (None, "nope", False), (None, "not really", False), (None, "no i dont", False),
+        (None, "none of those", False), (None, "i havent", False),
+        (None, "not sure", None), (None, "maybe", None), (None, "i dont know", None),
+        (None, "what do you mean", None), (None, "", None),
+    ],
+)
+def test_yes_no(intent, text, expected):
+    assert yes_no(intent, text) is expected
+
+
+@pytest.mark.parametrize(
+    "intent, text, expected",
+    [
+        ("report_pain_improving", "/report_pain_improving", "better"),
+        ("report_pain_not_improving", "", "same"),
+        ("report_pain_worse", "", "worse"),
+        (None, "its getting worse", "worse"),
+        (None, "a bit better i guess", "better"),
+        (None, "about the same", "same"),
+        (None, "not better at all", "same"),
+        (None, "no change really", "same"),
+        (None, "hmm", None),
+    ],
+)
+def test_pain_trend(intent, text, expected):
+    assert pain_trend(intent, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, weeks",
+    [
+        ("3 weeks", 3.0), ("6 wks ago", 6.0), ("about two months", 8.7),
+        ("a month and a half ago", 6.5), ("10 days", 1.4), ("since March 2", 38.1),
+        ("on 11/2", 3.1), ("last tuesday", 1.0), ("yesterday", 0.1), ("six weeks", 6.0),
+        ("a couple of weeks", 2.0), ("the kypho was on the 3rd of november", 3.0),
+        ("in december", 51.1),
+        ("dunno", None), ("it may hurt", None), ("", None),
+    ],
+)
+def test_weeks_since(text, weeks):
+    assert weeks_since(text, TODAY) == weeks
+
+
+def test_read_check_answer_takes_the_requested_answer_and_volunteered_signs():
+    values = read_check_answer("pain_trend", None, "about the same, and my legs tingle",
+                               {"sign_nerve_symptoms": "affirmed"}, TODAY)
+    assert values == {"pain_trend": "same", "sign_nerve_symptoms": True}
+
+
+def test_read_check_answer_reads_time_when_the_procedure_is_mentioned():
+    values = read_check_answer(None, "report_pain_not_improving",
+                               "had my kyphoplasty 8 weeks ago and its not improving", {}, TODAY)
+    assert values == {"weeks_since_procedure": 8.0}
+
+
+def test_read_check_answer_never_guesses():
+    assert read_check_answer("weeks_since_procedure", None, "a while", {}, TODAY) == {}
+    assert read_check_answer("sign_posture_change", None, "what?", {}, TODAY) == {}
+
+
+def test_denied_sign_entity_answers_its_question():
+    values = read_check_answer("sign_infection_signs", "report_infection_signs", "no fever",
+                               {"sign_infection_signs": "negated"}, TODAY)
+    assert values == {"sign_infection_signs": False}
