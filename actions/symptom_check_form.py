@@ -7,7 +7,7 @@ answer it and resume the form.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
@@ -44,6 +44,10 @@ class ValidateSymptomCheckForm(FormValidationAction):
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
+        if tracker.active_loop and _action_before_form(tracker) != "action_listen":
+            # Back after an escalation or an answered question: this message was
+            # already dealt with, so only the next question is asked.
+            return []
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         if intent in INTERRUPTION_INTENTS:
             return []  # the form is rejected; a rule answers, then resumes the form
@@ -56,6 +60,17 @@ class ValidateSymptomCheckForm(FormValidationAction):
             events.append(SlotSet(REASKED_SLOT, None))
         return events
 
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        # Rasa SDK keeps only the form's own questions here; the re-ask marker must
+        # pass through too, or the form sees "nothing extracted" and is rejected.
+        recent = tracker.slots_to_validate()
+        if REASKED_SLOT in recent:
+            events.append(SlotSet(REASKED_SLOT, recent[REASKED_SLOT]))
+        return events
+
     @staticmethod
     def _unusable_answer(
         dispatcher: CollectingDispatcher, tracker: Tracker, requested: Text
@@ -65,6 +80,14 @@ class ValidateSymptomCheckForm(FormValidationAction):
             return [SlotSet(requested, UNKNOWN), SlotSet(REASKED_SLOT, None)]
         dispatcher.utter_message(response=REASK_RESPONSE.get(requested, "utter_reask_sign"))
         return [SlotSet(REASKED_SLOT, requested)]
+
+
+def _action_before_form(tracker: Tracker) -> Optional[Text]:
+    actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
+    # Rasa appends the form's own ActionExecuted to the tracker it sends here.
+    if actions and actions[-1] == FORM_NAME:
+        actions.pop()
+    return actions[-1] if actions else None
 
 
 class ActionStopSymptomCheck(Action):

@@ -1,0 +1,59 @@
+"""Shared fixtures: the trained model, a running action server, and conversations."""
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from tests.support.servers import MODEL, ROOT, action_server
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+FIGURES: dict = {}  # name -> lines, printed at the end of the run
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def action_endpoint(artifacts):
+    with action_server(artifacts) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def event_loop_for_agent():
+    loop = asyncio.new_event_loop()
+    yield loop
+    loop.close()
+
+
+@pytest.fixture(scope="session")
+def agent(action_endpoint, event_loop_for_agent):
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train` (make test does it first)")
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+
+    asyncio.set_event_loop(event_loop_for_agent)
+    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_endpoint))
+
+
+@pytest.fixture
+def conversation(agent, event_loop_for_agent):
+    from tests.support.conversation import Conversation
+
+    def start(sender_id=None):
+        return Conversation(agent, event_loop_for_agent, sender_id)
+
+    return start
+
+
+def pytest_terminal_summary(terminalreporter):
+    for name, lines in FIGURES.items():
+        terminalreporter.section(name)
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -1,0 +1,120 @@
+"""Warning signs are escalated in the same reply, wherever the conversation is; talk
+about a sign that is not the patient's (negated, hypothetical, resolved, someone
+else's) is not.
+
+Runs the trained model end to end: spaCy pipeline, NLU, RedFlagPolicy, action server.
+"""
+import pytest
+
+pytestmark = pytest.mark.slow
+
+URGENT_REPORTS = {
+    "pain_worse": "it was so much better after the kyphoplasty but now the pain came back suddenly and its worse",
+    "pain_spreading": "the pain is spreading down into my left leg now",
+    "nerve_symptoms": "my legs feel numb and tingly since yesterday",
+    "posture_change": "my husband says im more hunched over than last month, my posture is getting worse",
+    "infection_signs": "i have a fever and the spot where they did the procedure is red",
+}
+EMERGENCY_REPORTS = {
+    "bladder_bowel_control": "i wet myself this morning and couldnt control it",
+    "saddle_numbness": "my groin and inner thighs feel numb",
+    "sudden_weakness": "i suddenly cant stand up, my legs gave out",
+    "chest_pain": "i have chest pain",
+    "shortness_of_breath": "i cant breathe properly, really short of breath",
+    "coughing_blood": "i am coughing up blood",
+}
+
+
+def assert_escalated(chat, sign, level):
+    assert "action_escalate_red_flags" in chat.actions
+    assert chat.slot("triage_level") == level
+    assert sign in chat.slot("red_flags")
+    assert chat.slot("triage_reasons")
+    banner = [c for c in chat.custom if c.get("type") == "triage_banner"]
+    assert banner and banner[0]["level"] == level
+    if level == "emergency":
+        assert "911" in chat.text  # the emergency number from clinic.yml
+    else:
+        assert "(555) 010-0199" in chat.text  # the clinic's phone from clinic.yml
+
+
+@pytest.mark.parametrize("sign, text", URGENT_REPORTS.items())
+def test_urgent_sign_at_the_start(conversation, sign, text):
+    chat = conversation().say(text)
+    assert_escalated(chat, sign, "urgent")
+
+
+@pytest.mark.parametrize("sign, text", EMERGENCY_REPORTS.items())
+def test_emergency_sign_at_the_start(conversation, sign, text):
+    chat = conversation().say(text)
+    assert_escalated(chat, sign, "emergency")
+    assert "emergency" in chat.text.lower()
+
+
+@pytest.mark.parametrize("sign, text", list(URGENT_REPORTS.items()) + list(EMERGENCY_REPORTS.items()))
+def test_sign_in_the_middle_of_the_symptom_check(conversation, sign, text):
+    chat = conversation().say("check my symptoms")
+    assert chat.active_form == "symptom_check_form"
+    chat.say("about 3 weeks ago")
+    chat.say(text)
+    level = "emergency" if sign in EMERGENCY_REPORTS else "urgent"
+    assert_escalated(chat, sign, level)
+    if level == "emergency":
+        assert chat.active_form is None  # nothing between the patient and the phone
+    else:
+        assert chat.active_form == "symptom_check_form"
+
+
+@pytest.mark.parametrize("sign, text", [("nerve_symptoms", URGENT_REPORTS["nerve_symptoms"]),
+                                        ("chest_pain", EMERGENCY_REPORTS["chest_pain"])])
+def test_sign_right_after_a_faq_answer(conversation, sign, text):
+    chat = conversation().say("what is kyphoplasty exactly?")
+    assert "action_escalate_red_flags" not in chat.actions
+    chat.say(text)
+    assert_escalated(chat, sign, "emergency" if sign == "chest_pain" else "urgent")
+
+
+@pytest.mark.parametrize(
+    "sign, text",
+    [
+        ("nerve_symptoms", "my mother had kyphoplasty 3 weeks ago and now her legs are numb"),
+        ("infection_signs", "my husband had his kyphoplasty last week and tonight he has a fever and chills"),
+    ],
+)
+def test_caregiver_voice_counts_for_the_patient(conversation, sign, text):
+    chat = conversation().say(text)
+    assert_escalated(chat, sign, "urgent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no fever, no numbness, just sore",
+        "should i worry if i get a fever?",
+        "what if my legs go numb?",
+        "i had a fever last week but its gone now",
+        "my friend had numbness after her surgery",
+        "i dont have any tingling or weakness",
+    ],
+)
+def test_talk_about_a_sign_is_not_an_alarm(conversation, text):
+    chat = conversation().say(text)
+    assert "action_escalate_red_flags" not in chat.actions
+    assert chat.slot("triage_level") in (None, "routine", "second_opinion")
+    assert not chat.slot("red_flags")
+    assert not chat.custom
+
+
+def test_denied_sign_with_a_real_one_escalates_the_real_one(conversation):
+    chat = conversation().say("no fever, but pins and needles in my shin")
+    assert_escalated(chat, "nerve_symptoms", "urgent")
+    assert "infection_signs" not in chat.slot("red_flags")
+
+
+def test_level_never_goes_down(conversation):
+    chat = conversation().say(URGENT_REPORTS["nerve_symptoms"])
+    assert chat.slot("triage_level") == "urgent"
+    chat.say("actually it is getting better now")
+    chat.say("thanks")
+    assert chat.slot("triage_level") == "urgent"
+    assert "nerve_symptoms" in chat.slot("red_flags")
