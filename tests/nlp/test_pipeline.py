@@ -1,0 +1,146 @@
+"""The spaCy pipeline built from nlp/: which symptoms a message mentions, and whether
+each is the patient's (affirmed) or negated, hypothetical, resolved, someone else's.
+
+Rasa's SpacyNLP lowercases text before the pipeline sees it, so every case runs
+lowercased, and in its original case too.
+"""
+import subprocess
+import sys
+
+import pytest
+
+from tests.support.servers import ROOT, project_env
+
+WARNING_SIGNS = {
+    "pain_worse", "pain_spreading", "nerve_symptoms", "posture_change", "infection_signs",
+    "bladder_bowel_control", "saddle_numbness", "sudden_weakness", "chest_pain",
+    "shortness_of_breath", "coughing_blood",
+}
+
+# text -> the warning signs it mentions, each with its role; nothing else may be flagged
+CASES = [
+    # affirmed, each sign, plain and typo'd
+    ("my legs feel numb and tingly since yesterday", {"nerve_symptoms": "affirmed"}),
+    ("pins & needles in both feet", {"nerve_symptoms": "affirmed"}),
+    ("my legs feel funny", {"nerve_symptoms": "affirmed"}),
+    ("my legs keep giving way", {"nerve_symptoms": "affirmed"}),
+    ("theres this numbnes in my left foot", {"nerve_symptoms": "affirmed"}),
+    ("the pain is spreading down into my left leg now", {"pain_spreading": "affirmed"}),
+    ("the pain now shoots down the back of my thigh", {"pain_spreading": "affirmed"}),
+    ("it was so much better after the kyphoplasty but now the pain came back suddenly", {"pain_worse": "affirmed"}),
+    ("new sharp pain when i twist", {"pain_worse": "affirmed"}),
+    ("im more stooped than before", {"posture_change": "affirmed"}),
+    ("my posture is getting worse", {"posture_change": "affirmed"}),
+    ("i feel feverish and shivery", {"infection_signs": "affirmed"}),
+    ("the incision is red and oozing", {"infection_signs": "affirmed"}),
+    ("i have a feaver", {"infection_signs": "affirmed"}),
+    # emergency tier, including composition
+    ("my groin feels numb", {"saddle_numbness": "affirmed"}),
+    ("numbness between my legs", {"saddle_numbness": "affirmed"}),
+    ("i have no feeling in my bum when i wipe", {"saddle_numbness": "affirmed"}),
+    ("i suddenly cant stand up", {"sudden_weakness": "affirmed"}),
+    ("my legs just gave out and i cant get up", {"sudden_weakness": "affirmed"}),
+    ("i wet myself and cant feel it", {"bladder_bowel_control": "affirmed"}),
+    ("i have chest pain", {"chest_pain": "affirmed"}),
+    ("i cant breathe properly", {"shortness_of_breath": "affirmed"}),
+    ("i am coughing up blood", {"coughing_blood": "affirmed"}),
+    # negated, including "dont" without an apostrophe
+    ("no numbness", {"nerve_symptoms": "negated"}),
+    ("i dont have a fever", {"infection_signs": "negated"}),
+    ("i don't have a fever", {"infection_signs": "negated"}),
+    ("no fever, no numbness", {"infection_signs": "negated", "nerve_symptoms": "negated"}),
+    ("without any tingling", {"nerve_symptoms": "negated"}),
+    ("never had chills", {"infection_signs": "negated"}),
+    ("i dont have any tingling or weakness", {"nerve_symptoms": "negated"}),
+    # hypothetical
+    ("what if my legs go numb?", {"nerve_symptoms": "hypothetical"}),
+    ("should i worry about fever?", {"infection_signs": "hypothetical"}),
+    ("should i worry if i get a fever", {"infection_signs": "hypothetical"}),
+    ("what are the signs of infection", {"infection_signs": "hypothetical"}),
+    ("if i get chills should i call", {"infection_signs": "hypothetical"}),
+    ("is numbness normal after kyphoplasty?", {"nerve_symptoms": "hypothetical"}),
+    # historical and resolved
+    ("had a fever last week but it's gone now", {"infection_signs": "historical"}),
+    ("the tingling went away", {"nerve_symptoms": "historical"}),
+    # someone else's
+    ("my friend had numbness after her surgery", {"nerve_symptoms": "other_person"}),
+    ("my neighbour has a fever", {"infection_signs": "other_person"}),
+    # mixed: a denial ends at "but" / a comma / a new clause
+    ("no fever, but pins and needles in my shin", {"infection_signs": "negated", "nerve_symptoms": "affirmed"}),
+    ("i dont have a fever and my legs are numb", {"infection_signs": "negated", "nerve_symptoms": "affirmed"}),
+    ("my legs are numb, is that normal?", {"nerve_symptoms": "affirmed"}),
+    # the patient's symptom reported by someone else, or noticed by them
+    ("my husband says im more hunched over than last month", {"posture_change": "affirmed"}),
+    ("she has a fever", {"infection_signs": "affirmed"}),
+    # nothing to flag
+    ("just a dull ache and stiffness in the mornings", {}),
+    ("i cant walk far because of the pain", {}),
+    ("i cant get out of bed because of the pain", {}),
+    ("i can move my leg now", {}),
+    ("what is kyphoplasty", {}),
+]
+
+CAREGIVER_CASES = [
+    ("my mother had kyphoplasty and now her legs are numb", True, {"nerve_symptoms": "affirmed"}),
+    ("my husband had his kyphoplasty last week and tonight he has a fever and chills", True,
+     {"infection_signs": "affirmed"}),
+    ("i look after my mum who had kyphoplasty, she has chills tonight", True, {"infection_signs": "affirmed"}),
+    ("i had my kyphoplasty 3 weeks ago and my sister says i look hunched", False, {"posture_change": "affirmed"}),
+    ("my mom's legs are numb", False, {"nerve_symptoms": "other_person"}),
+    ("i have a fever and the spot where they did the procedure is red", False, {"infection_signs": "affirmed"}),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory):
+    """The pipeline built from the current sources, loaded as Rasa would load it."""
+    output = tmp_path_factory.mktemp("spacy") / "kyphoplasty_en"
+    subprocess.run([sys.executable, "-m", "nlp.build_pipeline", "--output", str(output)],
+                   cwd=ROOT, env=project_env(), check=True, capture_output=True)
+    import nlp.components  # noqa: F401  (registers the factories before spacy.load)
+    import spacy
+
+    return spacy.load(output)
+
+
+def warning_signs(doc):
+    found = {}
+    for mention in doc._.symptom_mentions:
+        if mention["sign"] in WARNING_SIGNS:
+            # a message may mention a sign twice; the patient's reading wins
+            if found.get(mention["sign"]) != "affirmed":
+                found[mention["sign"]] = mention["role"]
+    return found
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+@pytest.mark.parametrize("case", ["lower", "original"])
+def test_signs_and_roles(nlp, text, expected, case):
+    doc = nlp(text.lower() if case == "lower" else text.capitalize())
+    assert warning_signs(doc) == expected
+
+
+@pytest.mark.parametrize("text, caregiver, expected", CAREGIVER_CASES)
+def test_caregiver_voice(nlp, text, caregiver, expected):
+    doc = nlp(text)
+    assert doc._.caregiver_voice is caregiver
+    assert warning_signs(doc) == expected
+
+
+def test_mentions_carry_their_text_and_position(nlp):
+    text = "no fever, but pins and needles in my shin"
+    mention = next(m for m in nlp(text)._.symptom_mentions if m["sign"] == "nerve_symptoms")
+    assert text[mention["start"]:mention["end"]] == mention["text"] == "pins and needles"
+
+
+def test_built_pipeline_loads_from_another_directory(tmp_path):
+    output = tmp_path / "pipeline"
+    subprocess.run([sys.executable, "-m", "nlp.build_pipeline", "--output", str(output)],
+                   cwd=ROOT, env=project_env(), check=True, capture_output=True)
+    probe = (
+        "import nlp.components, spacy; n = spacy.load(r'%s'); "
+        "print(n('my legs are numb')._.symptom_mentions[0]['sign'])" % output
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                            env=project_env())
+    assert result.stdout.strip() == "nerve_symptoms", result.stderr[-2000:]
