@@ -46,6 +46,7 @@ def main() -> None:
     output = parser.parse_args().output
     started = time.monotonic()
     nlp = build()
+    output.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
     print(f"Built spaCy pipeline {nlp.pipe_names} in {time.monotonic() - started:.1f}s -> {output}")
 

@@ -42,7 +42,7 @@ def agent(action_endpoint, event_loop_for_agent):
     return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_endpoint))
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def conversation(agent, event_loop_for_agent):
     from tests.support.conversation import Conversation
 

@@ -44,7 +44,8 @@ class Conversation:
 
     @property
     def active_form(self) -> Optional[str]:
-        return (self.tracker().active_loop or {}).get("name")
+        # Rasa core's tracker holds a TrackerActiveLoop object, not a dict.
+        return self.tracker().active_loop_name
 
     @property
     def actions(self) -> List[str]:
