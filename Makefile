@@ -79,3 +79,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) models/*.tar.gz models/spacy .rasa results
+
+# Each part of the product (widget and channels, production, evaluation) keeps its
+# own targets in mk/<part>.mk; a part adds its set-up to `test` as a prerequisite.
+-include mk/*.mk
