@@ -7,7 +7,7 @@ answer it and resume the form.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
@@ -15,9 +15,22 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.triage.answers import INTERRUPTION_INTENTS, TREND_SLOT, WEEKS_SLOT
 from actions.triage.detection import SIGN_QUESTION_SLOTS
-from actions.triage_state import FORM_NAME, UNKNOWN, check_answer_values
+from actions.triage.rules import (
+    PAIN_TRENDS,
+    PatientReport,
+    assess,
+    second_opinion_reasons_for,
+)
+from actions.triage_state import (
+    FORM_NAME,
+    TRIAGE_SLOTS,
+    UNKNOWN,
+    check_answer_values,
+    record_triage,
+)
 
 REASKED_SLOT = "symptom_check_reasked"
+PASS_THROUGH_SLOTS = (REASKED_SLOT,) + TRIAGE_SLOTS
 REASK_RESPONSE = {WEEKS_SLOT: "utter_reask_weeks_since_procedure", TREND_SLOT: "utter_reask_pain_trend"}
 
 
@@ -44,7 +57,7 @@ class ValidateSymptomCheckForm(FormValidationAction):
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        if tracker.active_loop and _action_before_form(tracker) != "action_listen":
+        if not _message_unread(tracker):
             # Back after an escalation or an answered question: this message was
             # already dealt with, so only the next question is asked.
             return []
@@ -58,17 +71,17 @@ class ValidateSymptomCheckForm(FormValidationAction):
         events: List[EventType] = [SlotSet(slot, value) for slot, value in values.items()]
         if requested in values:
             events.append(SlotSet(REASKED_SLOT, None))
-        return events
+        return events + _second_opinion_floor(tracker, values)
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         events = await super().get_validation_events(dispatcher, tracker, domain)
-        # Rasa SDK keeps only the form's own questions here; the re-ask marker must
-        # pass through too, or the form sees "nothing extracted" and is rejected.
+        # Rasa SDK keeps only the form's own questions here; the re-ask marker and
+        # the triage slots must pass through too, or they are lost (and a turn with
+        # only the marker would count as "nothing extracted" and reject the form).
         recent = tracker.slots_to_validate()
-        if REASKED_SLOT in recent:
-            events.append(SlotSet(REASKED_SLOT, recent[REASKED_SLOT]))
+        events += [SlotSet(slot, recent[slot]) for slot in PASS_THROUGH_SLOTS if slot in recent]
         return events
 
     @staticmethod
@@ -82,12 +95,41 @@ class ValidateSymptomCheckForm(FormValidationAction):
         return [SlotSet(REASKED_SLOT, requested)]
 
 
-def _action_before_form(tracker: Tracker) -> Optional[Text]:
-    actions = [e.get("name") for e in tracker.events if e.get("event") == "action"]
+# Actions that may run between a message and the form's first question without
+# answering the message: what the message says still counts ("i had it 10 weeks ago
+# and it's no better" starts the check and answers two questions).
+STARTING_ACTIONS = frozenset({"action_start_symptom_check", "utter_ack_muscle_ache"})
+
+
+def _second_opinion_floor(tracker: Tracker, values: Dict[Text, Any]) -> List[EventType]:
+    """As soon as time and trend show pain not improving after several weeks, the
+    level is at least second_opinion (the warning-sign questions may raise it)."""
+    weeks = values.get(WEEKS_SLOT, tracker.get_slot(WEEKS_SLOT))
+    trend = values.get(TREND_SLOT, tracker.get_slot(TREND_SLOT))
+    report = PatientReport(
+        weeks_since_procedure=weeks if isinstance(weeks, (int, float)) else None,
+        pain_trend=trend if trend in PAIN_TRENDS else None,
+    )
+    reasons = second_opinion_reasons_for(report)
+    if not reasons or set(reasons) <= set(tracker.get_slot("second_opinion_reasons") or []):
+        return []
+    outcome = assess(report)
+    return record_triage(
+        tracker, outcome.level, outcome.red_flags, outcome.reasons, outcome.second_opinion_reasons
+    )
+
+
+def _message_unread(tracker: Tracker) -> bool:
+    """Has nothing but the form's start run since the latest user message?"""
+    since_message: List[Text] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "action":
+            since_message.append(event.get("name"))
     # Rasa appends the form's own ActionExecuted to the tracker it sends here.
-    if actions and actions[-1] == FORM_NAME:
-        actions.pop()
-    return actions[-1] if actions else None
+    others = [name for name in since_message if name not in (FORM_NAME, "action_listen")]
+    return set(others) <= STARTING_ACTIONS
 
 
 class ActionStopSymptomCheck(Action):

@@ -29,6 +29,8 @@ from actions.triage.rules import (
 
 UNKNOWN = "unknown"
 FORM_NAME = "symptom_check_form"
+# Written only through record_triage, so the level never goes down.
+TRIAGE_SLOTS = ("triage_level", "red_flags", "triage_reasons", "second_opinion_reasons")
 
 
 def active_form(tracker: Tracker) -> Optional[str]:

@@ -1,16 +1,21 @@
 """From symptom entities and their ConText modifiers to what the patient reported.
 
-- Composition: a mention's sign can be upgraded by what surrounds it in the same
-  sentence, towards the more serious reading (numbness + groin -> saddle numbness).
+- Composition: some signs are said in two halves, and a mention's sign can be
+  upgraded by what surrounds it, towards the more serious reading (numbness + groin
+  -> saddle numbness; "coughed" ... "blood" -> coughing blood; "red" + the needle
+  site -> infection). Halves without their partner are not warning signs.
 - Role: affirmed | negated | hypothetical | historical | other_person.
 - Caregiver voice: someone describing the patient ("my mother had kyphoplasty and
   now her legs are numb") reports the patient's symptom, so it is affirmed.
 """
 from __future__ import annotations
 
-from typing import List, Tuple
+import re
+from typing import Iterable, List, Set, Tuple
 
 from spacy.tokens import Doc, Span
+
+from actions.triage.rules import EMERGENCY_SIGN_KEYS
 
 SYMPTOM, BODY_PART, PROCEDURE = "SYMPTOM", "BODY_PART", "PROCEDURE"
 
@@ -21,57 +26,124 @@ SPREAD_WORDS = {"spread", "spreading", "spreads", "radiating", "radiates", "shoo
                 "travels", "travelling", "traveling", "down", "into", "moving", "wraps", "wrapping"}
 SPREAD_PLACES = {"leg", "ribs", "saddle"}
 SADDLE_DISTANCE = 5  # tokens between "numb" and "groin" that still describe one thing
+# "can't feel it properly when I wipe": the cue may sit further from the words.
+UNSPECIFIED_NUMB_DISTANCE = 10
+COUGH_BLOOD_DISTANCE = 15  # "coughed this morning and there was blood on the tissue"
+# "I can't stand this waiting" is not weakness: after "stand", only these words
+# (or the end of the clause) describe not being able to stand up.
+STAND_FOLLOWERS = {"up", "upright", "anymore", "at", "on", "properly", "without", "now", "unaided",
+                   "alone", "straight", "by", "today", "tonight", "suddenly"}
+
+FACE_DISTANCE = 4
+SPINAL_PARTS = {"leg", "arm", "saddle", "back", "ribs", "site"}
+NUMB_ELSEWHERE = "numb_elsewhere"  # not a warning sign
+
+# Signs said in two halves (nlp/patterns/symptoms.jsonl): not warning signs alone.
+UNSPECIFIED_NUMB, COUGH, BLOOD, SITE_CHANGE = "numb_unspecified", "cough", "blood", "site_change"
 
 FIRST_PERSON = {"i", "me", "ive", "i've"}
 CAREGIVER_CUES = (
     "caring for", "care for", "look after", "looking after", "caregiver", "carer",
     "on behalf of", "asking for my", "asking for her", "asking for him", "writing for",
 )
+# A patient comparing notes with someone else's story, not a caregiver's report.
+ANECDOTE = re.compile(
+    r"\b(does|do|did|could|can|will|would|might) (that|this|it) (always |usually |often |also )?happen"
+    r"|\bhappen to me\b|\bis (that|this|it) (common|normal|usual|likely)\b|\bhow (common|often|likely)\b"
+    r"|\b(different|other|another|his own|her own) (op|operation|surgery|procedure)\b"
+)
+# The writer is the patient: "I'm 4 weeks out", "since my op", "I had it done".
+OWN_RECOVERY = re.compile(
+    r"\b(i'?m|i am) (\w+ )?(weeks?|days?|months?) (out|post|after)\b|\b(since|after) my (op|operation|kypho\w*|procedure|surgery)\b"
+)
 
 
-def _body_parts(sentence: Span) -> List[Span]:
-    return [ent for ent in sentence.ents if ent.label_ == BODY_PART]
+def _parts(span: Span, part_id: str) -> List[Span]:
+    return [ent for ent in span.ents if ent.label_ == BODY_PART and ent.ent_id_ == part_id]
 
 
 def _distance(a: Span, b: Span) -> int:
     return max(a.start - b.end, b.start - a.end, 0)
 
 
+def _near(mention: Span, others: Iterable[Span], distance: int) -> bool:
+    return any(_distance(mention, other) <= distance for other in others)
+
+
+def _mentions(doc: Doc, sign: str) -> List[Span]:
+    return [ent for ent in doc.ents if ent.label_ == SYMPTOM and ent.ent_id_ == sign]
+
+
 def _composed_sign(mention: Span) -> str:
-    """The most serious reading of a mention given its sentence."""
+    """The most serious reading of a mention given what surrounds it."""
     sign = mention.ent_id_
-    sentence = mention.sent
+    sentence, doc = mention.sent, mention.doc
     text = mention.text.lower()
     words = {t.lower_ for t in sentence}
-    parts = _body_parts(sentence)
+    if sign == UNSPECIFIED_NUMB:
+        if _near(mention, _parts(sentence, "saddle"), UNSPECIFIED_NUMB_DISTANCE):
+            return "saddle_numbness"
+        if _near(mention, _parts(sentence, "leg"), SADDLE_DISTANCE):
+            return "nerve_symptoms"
+        return sign
     if sign == "nerve_symptoms":
-        if any(p.ent_id_ == "saddle" and _distance(p, mention) <= SADDLE_DISTANCE for p in parts) and any(
-            w in text for w in NUMB_WORDS
-        ):
+        # "the dentist numbed my mouth": numbness of the face is not a spinal sign
+        spinal = [p for p in sentence.ents if p.label_ == BODY_PART and p.ent_id_ in SPINAL_PARTS]
+        if _near(mention, _parts(sentence, "face"), FACE_DISTANCE) and not _near(mention, spinal, FACE_DISTANCE):
+            return NUMB_ELSEWHERE
+        if _near(mention, _parts(sentence, "saddle"), SADDLE_DISTANCE) and any(w in text for w in NUMB_WORDS):
             return "saddle_numbness"
         if words & SUDDEN_WORDS and any(w in text for w in WEAK_WORDS):
             return "sudden_weakness"
-    if sign == "back_pain" and words & SPREAD_WORDS and any(p.ent_id_ in SPREAD_PLACES for p in parts):
+    if sign == BLOOD and _near(mention, _mentions(doc, COUGH), COUGH_BLOOD_DISTANCE):
+        return "coughing_blood"
+    if sign == SITE_CHANGE and _parts(doc, "site"):
+        return "infection_signs"
+    if (
+        sign == "back_pain"
+        and words & SPREAD_WORDS
+        and any(p.ent_id_ in SPREAD_PLACES for p in sentence.ents if p.label_ == BODY_PART)
+        and not _mentions(sentence.as_doc(), "pain_spreading")
+        and not any(e.ent_id_ == "pain_spreading" for e in sentence.ents)
+    ):
         return "pain_spreading"
     return sign
 
 
+def _idiom(mention: Span) -> bool:
+    """Everyday phrases that only look like a sign ("I can't stand this waiting")."""
+    if mention.ent_id_ == "sudden_weakness" and mention[-1].lower_ == "stand":
+        following = mention.doc[mention.end] if mention.end < len(mention.doc) else None
+        return following is not None and not following.is_punct and following.lower_ not in STAND_FOLLOWERS
+    return False
+
+
 def resolve_mentions(doc: Doc) -> List[Tuple[Span, str]]:
-    return [(ent, _composed_sign(ent)) for ent in doc.ents if ent.label_ == SYMPTOM]
+    return [
+        (ent, _composed_sign(ent))
+        for ent in doc.ents
+        if ent.label_ == SYMPTOM and not _idiom(ent)
+    ]
 
 
-def caregiver_voice(doc: Doc) -> bool:
-    """Someone speaking for the patient: a relative or friend who had the procedure,
-    or the writer says they care for the patient."""
+def caregiver_voice(doc: Doc, signs: Set[str] = frozenset()) -> bool:
+    """Someone speaking for the patient: the writer says they care for the patient, or
+    a close relative had the procedure, or has an emergency sign now (whoever has
+    it, the advice is the emergency number). Not when the writer is the patient
+    comparing notes with a relative's story."""
     text = doc.text.lower()
     if any(cue in text for cue in CAREGIVER_CUES):
         return True
+    if not _close_relative_named(doc) or _own_procedure(doc) or ANECDOTE.search(text):
+        return False
     has_procedure = any(ent.label_ == PROCEDURE for ent in doc.ents)
-    return has_procedure and _relative_named(doc) and not _own_procedure(doc)
+    return has_procedure or bool(set(signs) & EMERGENCY_SIGN_KEYS)
 
 
 def _own_procedure(doc: Doc) -> bool:
-    """"I had the kypho done": the writer is the patient, whoever else is mentioned."""
+    """"I had the kypho done", "I'm 4 weeks out": the writer is the patient."""
+    if OWN_RECOVERY.search(doc.text.lower()):
+        return True
     for ent in doc.ents:
         if ent.label_ != PROCEDURE:
             continue
@@ -82,16 +154,21 @@ def _own_procedure(doc: Doc) -> bool:
     return False
 
 
-def _relative_named(doc: Doc) -> bool:
-    """A relative mentioned anywhere (ConText marks only those near a target)."""
-    modifiers = getattr(doc._, "context_graph", None)
-    if modifiers is None:
+def _close_relative_named(doc: Doc) -> bool:
+    """A close relative mentioned anywhere (ConText marks only those near a target).
+    Friends, neighbours and strangers are OTHER_PERSON, not caregivers."""
+    graph = getattr(doc._, "context_graph", None)
+    if graph is None:
         return False
-    return any(m.category.upper() == "FAMILY" for m in modifiers.modifiers)
+    return any(m.category.upper() == "FAMILY" for m in graph.modifiers)
+
+
+OTHER_PEOPLE = {"FAMILY", "OTHER_PERSON"}
 
 
 def mention_role(mention: Span, caregiver: bool) -> str:
-    if mention._.is_family and not caregiver:
+    categories = {m.category.upper() for m in mention._.modifiers}
+    if categories & OTHER_PEOPLE and not caregiver:
         return "other_person"
     if mention._.is_hypothetical:
         return "hypothetical"

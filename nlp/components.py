@@ -87,9 +87,10 @@ def make_context(nlp: Language, name: str) -> KyphoplastyContext:
 
 @Language.component("kyphoplasty_assertion")
 def assert_symptoms(doc: Doc) -> Doc:
-    doc._.caregiver_voice = caregiver_voice(doc)
+    resolved = resolve_mentions(doc)
+    doc._.caregiver_voice = caregiver_voice(doc, {sign for _, sign in resolved})
     mentions: List[Dict] = []
-    for span, sign in resolve_mentions(doc):
+    for span, sign in resolved:
         mentions.append(
             {
                 "sign": sign,

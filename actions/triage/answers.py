@@ -26,7 +26,10 @@ _YES = re.compile(
     r"a (little|bit)( bit)?|a bit|some|sort of|kind of|kinda|i think so|definitely|"
     r"absolutely|true|affirmative)\b"
 )
-_UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|dont know|idk|maybe|no idea|can'?t tell)\b")
+_UNSURE = re.compile(
+    r"\b(not sure|unsure|don'?t know|dont know|idk|maybe|no idea|can'?t tell|"
+    r"can'?t (remember|recall)|cannot (remember|recall)|forg[eo]t)\b"
+)
 
 
 def yes_no(intent: Optional[str], text: Optional[str]) -> Optional[bool]:
@@ -87,6 +90,22 @@ INTERRUPTION_INTENTS = frozenset({
 _MENTIONS_PROCEDURE = re.compile(
     r"\b(kypho\w*|vertebroplasty|procedure|surgery|operation|op|cement\w*|had it done|it was done)\b"
 )
+
+
+def answers_question(requested_slot: Optional[str], text: Optional[str]) -> bool:
+    """Do the words alone answer the symptom check's current question?
+
+    Used to keep an intent-only guess from overriding a plain answer ("it was last
+    friday" to "how long ago?"); read from the text, not the intent, on purpose."""
+    if not requested_slot:
+        return False
+    if _UNSURE.search((text or "").lower()):
+        return True  # "i can't remember" is an answer: not known
+    if requested_slot == WEEKS_SLOT:
+        return weeks_since(text, date.today()) is not None
+    if requested_slot == TREND_SLOT:
+        return pain_trend(None, text) is not None
+    return yes_no(None, text) is not None
 
 
 def read_check_answer(

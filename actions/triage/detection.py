@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Set
 
-from actions.triage.answers import TREND_SLOT, pain_trend, yes_no
+from actions.triage.answers import TREND_SLOT, answers_question, pain_trend, yes_no
 from actions.triage.rules import EMERGENCY_GROUP_KEY, EMERGENCY_SIGN_KEYS, SIGNS_BY_KEY
 
 SYMPTOM_ENTITY = "symptom"
@@ -110,7 +110,13 @@ def red_flags_in_message(
     if requested_slot == TREND_SLOT and pain_trend(intent, text) == "worse":
         flags.add("pain_worse")
 
+    # The intent alone is the weakest evidence: the classifier must guess on every
+    # message, so it is not taken over a plain answer to the question asked
+    # ("it was last friday" to "how long ago?"). A symptom named in the answer
+    # still counts (above), whatever the question.
     intent_sign = RED_FLAG_INTENTS.get(intent or "")
+    if intent_sign and not mentions and answers_question(requested_slot, text):
+        intent_sign = None
     if intent_sign:
         same = [m for m in mentions if _same_sign(m["value"], intent_sign)]
         contradicted = any(m.get("role", AFFIRMED) not in roles for m in same)

@@ -24,7 +24,7 @@ _NUMBER = r"(?P<number>\d+(?:\.\d+)?|" + "|".join(
     sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)
 ) + r")"
 _DURATION = re.compile(
-    rf"\b{_NUMBER}(?:\s+and\s+a\s+half|\s*½)?\s*(?:of\s+)?{_UNITS}\b(?P<half>\s+and\s+a\s+half)?"
+    rf"\b{_NUMBER}(?:\s+and\s+a\s+half|\s*½)?(?P<gap>\s*)(?:of\s+)?{_UNITS}\b(?P<half>\s+and\s+a\s+half)?"
 )
 _HALF_BEFORE_UNIT = re.compile(rf"\b{_NUMBER}\s+and\s+a\s+half\s+{_UNITS}\b")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -50,7 +50,11 @@ def _from_duration(text: str) -> Optional[float]:
     match = _HALF_BEFORE_UNIT.search(text)
     if match:
         return (_number(match["number"]) + 0.5) * _unit_weeks(match["unit"])
-    match = _DURATION.search(text)
+    # A number word needs a space before its unit: "and" is not "an d(ay)".
+    match = next(
+        (m for m in _DURATION.finditer(text) if m["number"][0].isdigit() or m["gap"]),
+        None,
+    )
     if not match:
         if re.search(r"\bhalf (a|an) (month|year)\b", text):
             unit = "month" if "month" in text else "year"

@@ -72,6 +72,48 @@ CASES = [
     # the patient's symptom reported by someone else, or noticed by them
     ("my husband says im more hunched over than last month", {"posture_change": "affirmed"}),
     ("she has a fever", {"infection_signs": "affirmed"}),
+    # how patients describe a sign without the textbook word
+    ("my back pain is back with a vengeance after a good couple of weeks", {"pain_worse": "affirmed"}),
+    ("the ache has been getting steadily worse since the weekend", {"pain_worse": "affirmed"}),
+    ("the side of my calf feels dead", {"nerve_symptoms": "affirmed"}),
+    ("there is no feeling around my back passage", {"saddle_numbness": "affirmed"}),
+    ("wiping after the loo feels strange, like i cant feel it", {"saddle_numbness": "affirmed"}),
+    ("my legs folded under me and now i cant walk at all", {"sudden_weakness": "affirmed"}),
+    ("i coughed this morning and there was blood on the tissue", {"coughing_blood": "affirmed"}),
+    ("pink frothy spit when i cough", {"coughing_blood": "affirmed"}),
+    ("the needle site is hot and puffy", {"infection_signs": "affirmed"}),
+    ("is it normal to be getting more stooped every week?", {"posture_change": "affirmed"}),
+    # denied in the patient's own words
+    ("the scar isnt red or swollen", {"infection_signs": "negated"}),
+    ("the pain hasnt spread to my legs", {"pain_spreading": "negated"}),
+    ("my posture looks the same as before", {}),
+    # education and "what could happen": not a report
+    ("can the cement leak and cause numbness?", {"nerve_symptoms": "hypothetical"}),
+    ("the consent form says breathing problems can happen, how rare is that", {"shortness_of_breath": "hypothetical"}),
+    ("the nurse listed chest pain as a possible complication", {"chest_pain": "hypothetical"}),
+    ("what does it mean when pain goes down the leg", {"pain_spreading": "hypothetical"}),
+    ("when do bladder problems count as an emergency", {"bladder_bowel_control": "hypothetical"}),
+    # from before the procedure, or long-standing and unchanged
+    ("before the op i had pain going down my legs but it has gone since", {"pain_spreading": "historical"}),
+    ("i had numbness years ago from a disc problem", {"nerve_symptoms": "historical"}),
+    ("ive had a stoop for years, nothing new", {"posture_change": "historical"}),
+    ("the tingling i had before the procedure has gone", {"nerve_symptoms": "historical"}),
+    # other people's stories
+    ("the man in the next bed had a fever after his", {"infection_signs": "other_person"}),
+    ("a woman online said she couldnt breathe after the cement", {"shortness_of_breath": "other_person"}),
+    ("not sure if im imagining it but my toes have gone numb", {"nerve_symptoms": "affirmed"}),
+    ("when i walk to the shops my legs go numb", {"nerve_symptoms": "affirmed"}),
+    ("before the op i was fine but now my legs are numb", {"nerve_symptoms": "affirmed"}),
+    ("my wife had a fever last year and now i have a fever", {"infection_signs": "affirmed"}),
+    ("the pain hasnt spread anywhere", {"pain_spreading": "negated"}),
+    ("the scar was a bit red at first but it settled weeks ago", {"infection_signs": "historical"}),
+    ("a lady on the ward told me the cement went to her lungs and she couldnt breathe for days",
+     {"shortness_of_breath": "other_person"}),
+    # everyday words that only look like signs
+    ("the dentist numbed my mouth this morning", {}),
+    ("i cant stand the waiting", {}),
+    ("my test results came back normal", {}),
+    ("chilling on the sofa with a hot water bottle", {}),
     # nothing to flag
     ("just a dull ache and stiffness in the mornings", {}),
     ("i cant walk far because of the pain", {}),
@@ -87,6 +129,16 @@ CAREGIVER_CASES = [
     ("i look after my mum who had kyphoplasty, she has chills tonight", True, {"infection_signs": "affirmed"}),
     ("i had my kyphoplasty 3 weeks ago and my sister says i look hunched", False, {"posture_change": "affirmed"}),
     ("my mom's legs are numb", False, {"nerve_symptoms": "other_person"}),
+    # an acquaintance's story, told by a patient comparing notes
+    ("my neighbour had kyphoplasty and got more stooped afterwards, does that always happen?", False,
+     {"posture_change": "other_person"}),
+    ("my cousin had shooting pains down his legs after his back op, im 4 weeks out and fine", False,
+     {"pain_spreading": "other_person"}),
+    ("my uncle lost control of his bladder after a different spine operation, could that happen with kyphoplasty?",
+     False, {"bladder_bowel_control": "other_person"}),
+    # an emergency happening to a close relative now: whoever it is, call for help
+    ("my dad collapsed and his legs wont hold him, he cant get up off the floor", True,
+     {"sudden_weakness": "affirmed"}),
     ("i have a fever and the spot where they did the procedure is red", False, {"infection_signs": "affirmed"}),
 ]
 

@@ -51,7 +51,10 @@ def test_pain_trend(intent, text, expected):
         ("on 11/2", 3.1), ("last tuesday", 1.0), ("yesterday", 0.1), ("six weeks", 6.0),
         ("a couple of weeks", 2.0), ("the kypho was on the 3rd of november", 3.0),
         ("in december", 51.1),
+        ("3wks", 3.0), ("one and a half weeks", 1.5),
         ("dunno", None), ("it may hurt", None), ("", None),
+        # "and" is not a number word followed by the unit "d(ay)"
+        ("i wet myself and couldnt stop it", None), ("and then it hurt", None),
     ],
 )
 def test_weeks_since(text, weeks):

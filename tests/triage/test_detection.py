@@ -69,6 +69,12 @@ def test_caregiver_known_from_an_earlier_turn():
         ("pain_trend", "report_pain_worse", "getting worse", {"pain_worse"}),
         ("pain_trend", "nlu_fallback", "worse i think", {"pain_worse"}),
         ("pain_trend", "report_pain_improving", "better", set()),
+        # a plain answer outranks an intent-only guess...
+        ("weeks_since_procedure", "report_pain_worse", "it was last friday", set()),
+        ("sign_posture_change", "report_emergency", "nope", set()),
+        ("weeks_since_procedure", "report_emergency", "i really cant remember", set()),
+        # ...but not a message that answers nothing
+        ("weeks_since_procedure", "report_emergency", "i wet myself and couldnt stop it", {"emergency_sign"}),
     ],
 )
 def test_answers_to_the_symptom_check(requested, intent, text, expected):
