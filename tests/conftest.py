@@ -6,6 +6,12 @@ from pathlib import Path
 
 import pytest
 
+# Sanic inserts `filterwarnings("once", category=DeprecationWarning)` in front of
+# every filter when first imported. Imported inside a test, that overrides the
+# project's filters (pyproject.toml) for that test; imported here, at collection,
+# it sits below the filters pytest applies to each test.
+import sanic  # noqa: F401,E402
+
 from tests.support.servers import MODEL, ROOT, action_server
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
