@@ -25,7 +25,8 @@ SPACY_STAMP := $(SPACY_MODEL)/meta.json
 MODEL := models/kyphoplasty-assistant.tar.gz
 
 NLP_SOURCES := $(shell find nlp -type f \( -name '*.py' -o -name '*.jsonl' -o -name '*.json' -o -name '*.yml' \) 2>/dev/null)
-MODEL_SOURCES := config.yml domain.yml $(shell find data addons -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
+# What training reads (addons/ subfolders such as channels/ serve requests only).
+MODEL_SOURCES := config.yml domain.yml requirements.lock $(shell find data -type f -name '*.yml' 2>/dev/null) $(wildcard addons/*.py)
 
 .PHONY: help setup chat serve train test lock clean
 
@@ -55,7 +56,7 @@ $(SPACY_STAMP): $(DEPS_STAMP) $(NLP_SOURCES)
 	rm -rf .rasa/cache
 
 $(MODEL): $(SPACY_STAMP) $(MODEL_SOURCES)
-	$(RASA) train --fixed-model-name kyphoplasty-assistant --out models --quiet
+	scripts/train_model.sh $@
 	@touch $@
 
 train: $(MODEL)
