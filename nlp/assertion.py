@@ -40,6 +40,8 @@ NUMB_ELSEWHERE = "numb_elsewhere"  # not a warning sign
 
 # Signs said in two halves (nlp/patterns/symptoms.jsonl): not warning signs alone.
 UNSPECIFIED_NUMB, COUGH, BLOOD, SITE_CHANGE = "numb_unspecified", "cough", "blood", "site_change"
+WORSE_WORD = "worse_word"
+WORSE_DISTANCE = 6  # "the pain has definitely got a lot worse"
 
 FIRST_PERSON = {"i", "me", "ive", "i've"}
 CAREGIVER_CUES = (
@@ -95,6 +97,11 @@ def _composed_sign(mention: Span) -> str:
             return "saddle_numbness"
         if words & SUDDEN_WORDS and any(w in text for w in WEAK_WORDS):
             return "sudden_weakness"
+    if sign == WORSE_WORD:
+        # "the pain hasn't got any worse": "worse" carries the denial, so it is the
+        # mention; a pain word shortly before it makes it the article's first sign.
+        before = [m for m in _mentions(doc, "back_pain") if m.sent == sentence and m.end <= mention.start]
+        return "pain_worse" if _near(mention, before, WORSE_DISTANCE) else sign
     if sign == BLOOD and _near(mention, _mentions(doc, COUGH), COUGH_BLOOD_DISTANCE):
         return "coughing_blood"
     if sign == SITE_CHANGE and _parts(doc, "site"):

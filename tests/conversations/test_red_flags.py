@@ -25,6 +25,55 @@ EMERGENCY_REPORTS = {
 }
 
 
+ALL_REPORTS = {**URGENT_REPORTS, **EMERGENCY_REPORTS}
+# The same signs in a caregiver's voice: they count for the patient.
+CAREGIVER_REPORTS = {
+    "pain_worse": "my dad had kyphoplasty last month, he was doing well but since yesterday his back pain is suddenly much worse",
+    "pain_spreading": "my wife had her kyphoplasty 4 weeks ago and now the pain is spreading down into her legs",
+    "nerve_symptoms": "my mother had kyphoplasty and now her legs are numb",
+    "posture_change": "i look after my nan since her kyphoplasty and she is getting more hunched every week",
+    "infection_signs": "my husband had his kyphoplasty last week and tonight he has a fever and chills",
+    "bladder_bowel_control": "my mum had kyphoplasty 2 weeks ago and today she wet herself and couldnt control it",
+    "saddle_numbness": "my husband had the procedure on monday and now his groin feels numb",
+    "sudden_weakness": "my dad had kyphoplasty and he suddenly cant stand up, his legs just gave way",
+    "chest_pain": "my mother had kyphoplasty this morning and now she has chest pain",
+    "shortness_of_breath": "my wife had her kyphoplasty yesterday and she is really short of breath",
+    "coughing_blood": "my father had kyphoplasty on friday and he is coughing up blood",
+}
+# Talk about each sign that reports nothing for the patient.
+NEGATED_REPORTS = {
+    "pain_worse": "the pain hasnt got any worse, its slowly easing",
+    "pain_spreading": "the pain hasnt spread to my legs, its just in the one spot",
+    "nerve_symptoms": "no numbness or tingling at all",
+    "posture_change": "my posture hasnt changed, no new hunch",
+    "infection_signs": "no fever or chills and the site isnt red",
+    "bladder_bowel_control": "no problems with my bladder or bowels",
+    "saddle_numbness": "no numbness in my groin",
+    "sudden_weakness": "no weakness, i can stand and walk fine",
+    "chest_pain": "i dont have any chest pain",
+    "shortness_of_breath": "no shortness of breath",
+    "coughing_blood": "im not coughing up blood or anything like that",
+}
+HYPOTHETICAL_REPORTS = {
+    "pain_worse": "what should i do if the pain comes back suddenly?",
+    "pain_spreading": "should i worry if the pain spreads into my legs?",
+    "nerve_symptoms": "what if my legs go numb?",
+    "posture_change": "what if i notice a new hunch later on?",
+    "infection_signs": "should i worry if i get a fever?",
+    "bladder_bowel_control": "what if i lose control of my bladder?",
+    "saddle_numbness": "what if i get numbness in my groin?",
+    "sudden_weakness": "what if i suddenly cant stand up?",
+    "chest_pain": "what should i do if i get chest pain?",
+    "shortness_of_breath": "what if i get short of breath?",
+    "coughing_blood": "what if i start coughing up blood?",
+}
+EMERGENCY_SIGNS = set(EMERGENCY_REPORTS)
+
+
+def level_of(sign):
+    return "emergency" if sign in EMERGENCY_SIGNS else "urgent"
+
+
 def assert_escalated(chat, sign, level):
     assert "action_escalate_red_flags" in chat.actions
     assert chat.slot("triage_level") == level
@@ -65,25 +114,27 @@ def test_sign_in_the_middle_of_the_symptom_check(conversation, sign, text):
         assert chat.active_form == "symptom_check_form"
 
 
-@pytest.mark.parametrize("sign, text", [("nerve_symptoms", URGENT_REPORTS["nerve_symptoms"]),
-                                        ("chest_pain", EMERGENCY_REPORTS["chest_pain"])])
+@pytest.mark.parametrize("sign, text", ALL_REPORTS.items())
 def test_sign_right_after_a_faq_answer(conversation, sign, text):
     chat = conversation().say("what is kyphoplasty exactly?")
-    assert "action_escalate_red_flags" not in chat.actions
+    assert "utter_faq" in chat.actions
     chat.say(text)
-    assert_escalated(chat, sign, "emergency" if sign == "chest_pain" else "urgent")
+    assert_escalated(chat, sign, level_of(sign))
 
 
-@pytest.mark.parametrize(
-    "sign, text",
-    [
-        ("nerve_symptoms", "my mother had kyphoplasty 3 weeks ago and now her legs are numb"),
-        ("infection_signs", "my husband had his kyphoplasty last week and tonight he has a fever and chills"),
-    ],
-)
+@pytest.mark.parametrize("sign, text", CAREGIVER_REPORTS.items())
 def test_caregiver_voice_counts_for_the_patient(conversation, sign, text):
     chat = conversation().say(text)
-    assert_escalated(chat, sign, "urgent")
+    assert_escalated(chat, sign, level_of(sign))
+
+
+@pytest.mark.parametrize("sign, text", list(NEGATED_REPORTS.items()) + list(HYPOTHETICAL_REPORTS.items()))
+def test_negated_or_hypothetical_sign_is_not_an_alarm(conversation, sign, text):
+    chat = conversation().say(text)
+    assert "action_escalate_red_flags" not in chat.actions
+    assert chat.slot("triage_level") in (None, "routine", "second_opinion")
+    assert not chat.slot("red_flags")
+    assert not chat.custom  # no alarm banner
 
 
 @pytest.mark.parametrize(
