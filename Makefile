@@ -1,7 +1,7 @@
 # Kyphoplasty recovery assistant: every command sets up what is missing first.
 #   make chat   talk to the assistant in the terminal (action server included)
 #   make test   run every test (exits non-zero on any failure)
-#   make serve  Rasa server + action server for the channels and the widget
+#   make serve  the assistant on every channel, and the demo page with the chat widget
 #   make train  train the model only
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
