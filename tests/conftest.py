@@ -13,6 +13,7 @@ import pytest
 import sanic  # noqa: F401,E402
 
 from tests.support.servers import MODEL, ROOT, action_server
+from tests.support.stack import stack  # noqa: F401 (the served product, for tests/web and tests/channels)
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 FIGURES: dict = {}  # name -> lines, printed at the end of the run
