@@ -85,9 +85,7 @@ class SecureFacebookInput(EnvironmentConfigured, FacebookInput):
     REQUIRED = ("verify", "secret", "page-access-token")
     SECRETS = ("verify", "secret", "page-access-token")
 
-    @classmethod
-    def name(cls) -> Text:
-        return "facebook"
+    CHANNEL = "facebook"
 
     @classmethod
     def from_settings(cls, values: Dict[Text, Any]) -> "SecureFacebookInput":

@@ -91,14 +91,19 @@ class EnvironmentConfigured:
     """Mixin for an InputChannel built from resolved settings (from_settings), or
     disabled when they are incomplete."""
 
+    CHANNEL = ""  # the channel's name: its webhook is /webhooks/<CHANNEL>/webhook
     REQUIRED: Tuple[str, ...] = ()
     SECRETS: Tuple[str, ...] = ()
 
     @classmethod
+    def name(cls) -> Text:
+        return cls.CHANNEL
+
+    @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
-        values = resolve(cls.name(), credentials, cls.REQUIRED, cls.SECRETS)  # type: ignore[attr-defined]
+        values = resolve(cls.CHANNEL, credentials, cls.REQUIRED, cls.SECRETS)
         if values is None:
-            return DisabledChannel(cls.name())  # type: ignore[attr-defined]
+            return DisabledChannel(cls.CHANNEL)
         return cls.from_settings(values)
 
     @classmethod

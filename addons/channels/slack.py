@@ -41,9 +41,7 @@ class SecureSlackInput(EnvironmentConfigured, SlackInput):
     REQUIRED = ("slack_token", "slack_signing_secret")
     SECRETS = ("slack_token", "slack_signing_secret")
 
-    @classmethod
-    def name(cls) -> Text:
-        return "slack"
+    CHANNEL = "slack"
 
     @classmethod
     def from_settings(cls, values: Dict[Text, Any]) -> "SecureSlackInput":

@@ -57,9 +57,7 @@ class SecureTelegramInput(EnvironmentConfigured, TelegramInput):
     REQUIRED = ("access_token", "secret_token", "webhook_url")
     SECRETS = ("access_token", "secret_token")
 
-    @classmethod
-    def name(cls) -> Text:
-        return "telegram"
+    CHANNEL = "telegram"
 
     @classmethod
     def from_settings(cls, values: Dict[Text, Any]) -> "SecureTelegramInput":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from urllib.parse import parse_qs
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.twilio import TwilioInput
@@ -124,9 +125,7 @@ class SecureTwilioInput(EnvironmentConfigured, TwilioInput):
     SECRETS = ("auth_token",)
     ADDRESS_PREFIX = ""
 
-    @classmethod
-    def name(cls) -> Text:
-        return "twilio"
+    CHANNEL = "twilio"
 
     @classmethod
     def from_settings(cls, values: Dict[Text, Any]) -> "SecureTwilioInput":
@@ -161,7 +160,10 @@ class SecureTwilioInput(EnvironmentConfigured, TwilioInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:
-            fields = {key: request.form.get(key) for key in request.form}
+            # Twilio signs every field it posts, the empty ones too (FromCity=),
+            # which Sanic 21's request.form leaves out.
+            form = parse_qs(request.body.decode("utf-8"), keep_blank_values=True)
+            fields = {key: values[0] for key, values in form.items()}
             if not self.is_signed_by_twilio(request, fields):
                 logger.warning("%s webhook: request without a valid X-Twilio-Signature refused.", self.name())
                 return response.text("invalid signature", status=403)
@@ -186,6 +188,4 @@ class SecureTwilioWhatsAppInput(SecureTwilioInput):
 
     ADDRESS_PREFIX = "whatsapp:"
 
-    @classmethod
-    def name(cls) -> Text:
-        return "twilio_whatsapp"
+    CHANNEL = "twilio_whatsapp"

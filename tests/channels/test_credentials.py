@@ -17,7 +17,7 @@ from sanic import Sanic
 from addons.channels.settings import DisabledChannel, env_name
 from addons.channels.socketio import ClinicSocketIOInput
 from tests.support.servers import ROOT
-from tests.support.stack import SECRETS
+from tests.support.stack import SECRETS, wait_for_log
 
 CREDENTIALS = ROOT / "credentials.yml"
 MESSAGING = {"telegram", "twilio", "twilio_whatsapp", "facebook", "slack"}
@@ -98,7 +98,6 @@ def test_widget_origins_come_from_the_environment(monkeypatch, configured, expec
     assert channel.metadata_key == "customData"
 
 
-def test_the_running_server_enabled_every_channel(stack):
-    log = stack.log.read_text(errors="replace")
+def test_the_running_server_enabled_every_channel_and_printed_the_page_address(stack):
+    log = wait_for_log(stack.log, f"Ready. The clinic page with the chat widget: http://localhost:{stack.web_port}/")
     assert "is not enabled" not in log
-    assert f"Ready. The clinic page with the chat widget: http://localhost:{stack.web_port}/" in log
