@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import pytest
 import requests
 
+from tests.support.responses import opening
 from tests.support.stack import SECRETS
 
 pytestmark = pytest.mark.slow
@@ -75,7 +76,7 @@ def test_button_click_is_answered(stack):
     }
     body = urlencode({"payload": json.dumps(payload)}).encode()
     assert post(stack, body, "application/x-www-form-urlencoded").status_code == 200
-    assert "warning sign" in said(stack.apis.wait_for(posted_to("D0000003"))).lower()
+    assert opening("utter_faq/warning_signs") in said(stack.apis.wait_for(posted_to("D0000003")))
 
 
 def test_url_verification_echoes_the_challenge(stack):

@@ -12,6 +12,7 @@ import requests
 
 from addons.channels.telegram import SecureTelegramInput
 from tests.support.servers import free_port
+from tests.support.responses import opening
 from tests.support.stack import SECRETS
 
 pytestmark = pytest.mark.slow
@@ -82,7 +83,7 @@ def test_warning_sign_gets_the_urgent_advice_and_no_raw_payload(stack):
 def test_button_press_is_answered_and_acknowledged(stack):
     post(stack, button_update(7003, "/faq/warning_signs"))
     replies = stack.apis.wait_for(sent_to(7003))
-    assert "warning sign" in texts(replies).lower()
+    assert opening("utter_faq/warning_signs") in texts(replies)
     acknowledged = stack.apis.matching(
         lambda call: call.path.endswith("/answerCallbackQuery") and call.fields.get("callback_query_id") == "cb7003"
     )

@@ -9,6 +9,8 @@ import pytest
 import requests
 from twilio.request_validator import RequestValidator
 
+from addons.channels.choices import numbered_list
+from tests.support.responses import buttons, opening
 from tests.support.stack import SECRETS
 
 pytestmark = pytest.mark.slow
@@ -72,16 +74,19 @@ def test_first_sms_gets_the_disclaimer_and_numbered_options_in_one_message(stack
 def test_numbers_and_yes_pick_options_through_the_symptom_check(stack):
     patient = "+15557000002"
     sms(stack, patient, "hi")
-    reply(stack, patient, after=0)
-    sms(stack, patient, "1")  # Check my symptoms
-    assert "How long ago was your kyphoplasty?" in reply(stack, patient, after=1)
+    greeting = reply(stack, patient, after=0)
+    start = [b["title"] for b in buttons("utter_session_disclaimer")].index("Check my symptoms") + 1
+    assert f"{start}. Check my symptoms" in greeting
+    sms(stack, patient, str(start))
+    assert opening("utter_ask_weeks_since_procedure") in reply(stack, patient, after=1)
     sms(stack, patient, "8 weeks")
     trend = reply(stack, patient, after=2)
-    assert "1. Getting better\n2. About the same\n3. Getting worse" in trend
-    sms(stack, patient, "2")  # About the same
+    assert trend.endswith(numbered_list(buttons("utter_ask_pain_trend")))
+    same = [b["payload"] for b in buttons("utter_ask_pain_trend")].index("/report_pain_not_improving") + 1
+    sms(stack, patient, str(same))
     emergency_question = reply(stack, patient, after=3)
-    assert "loss of bladder or bowel control" in emergency_question
-    assert "1. Yes\n2. No" in emergency_question
+    assert opening("utter_ask_sign_emergency") in emergency_question
+    assert emergency_question.endswith("1. Yes\n2. No")
     sms(stack, patient, "yes")
     escalated = reply(stack, patient, after=4)
     assert "EMERGENCY" in escalated and "911" in escalated
