@@ -15,4 +15,4 @@ args=(run --model "$MODEL" --port "$RASA_PORT" --endpoints endpoints.yml)
 
 export ACTION_PORT
 ACTION_LOG="$LOG_DIR/action-server.log" scripts/with_action_server.sh \
-  .venv/bin/rasa "${args[@]}"
+  .venv/bin/python -m addons.server "${args[@]}"
