@@ -1,6 +1,6 @@
 """action_delete_conversation: the patient asked us to delete this conversation.
 
-The action only confirms and ends the symptom check if one is running. The deletion
+The action only confirms, and ends the symptom check if one is running. The deletion
 itself is done by the tracker store (addons/stores/), when it saves the turn this
 action ran in: it drops every stored event of the conversation instead of saving.
 Why there: the Rasa server writes the whole turn back after the action, so a
@@ -25,6 +25,5 @@ class ActionDeleteConversation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         dispatcher.utter_message(response="utter_deletion_done")
-        if tracker.active_loop_name:
-            return [ActiveLoop(None), SlotSet("requested_slot", None)]
-        return []
+        # A symptom check in progress ends with the conversation.
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]

@@ -9,6 +9,7 @@ import secrets
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 import uuid
 from contextlib import contextmanager
@@ -56,14 +57,16 @@ def postgres(folder: Path) -> Iterator[Postgres]:
     (PostgreSQL refuses to run as root)."""
     folder.mkdir(parents=True, exist_ok=True)
     run_as = {"user": "postgres"} if os.geteuid() == 0 else {}
+    # Its own folder: pytest's temporary folders are closed to other users.
+    own = Path(tempfile.mkdtemp(prefix="kypho-pg-"))
     if run_as:
-        shutil.chown(folder, "postgres")
+        shutil.chown(own, "postgres")
     pg = Postgres(port=free_port(), password=secrets.token_hex(12))
-    pwfile = folder / "pw"
+    pwfile = own / "pw"
     pwfile.write_text(pg.password)
     if run_as:
         shutil.chown(pwfile, "postgres")
-    data = folder / "data"
+    data = own / "data"
     subprocess.run(
         [_pg_bin("initdb"), "-D", str(data), "-U", pg.user, f"--pwfile={pwfile}",
          "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8"],
@@ -71,7 +74,7 @@ def postgres(folder: Path) -> Iterator[Postgres]:
     )
     log = open(folder / "postgres.log", "wb")
     process = subprocess.Popen(
-        [_pg_bin("postgres"), "-D", str(data), "-p", str(pg.port), "-k", str(folder),
+        [_pg_bin("postgres"), "-D", str(data), "-p", str(pg.port), "-k", str(own),
          "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"],
         stdout=log, stderr=subprocess.STDOUT, **run_as,
     )
@@ -92,6 +95,7 @@ def postgres(folder: Path) -> Iterator[Postgres]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+        shutil.rmtree(own, ignore_errors=True)
 
 
 @dataclass
@@ -241,3 +245,16 @@ def texts(replies: List[Dict[str, Any]]) -> str:
 
 def user_texts(tracker: Dict[str, Any]) -> List[str]:
     return [e.get("text") for e in tracker["events"] if e["event"] == "user"]
+
+
+def turn_shape(events: List[Dict[str, Any]]) -> str:
+    """u = user message, b = bot message, l = listening again: one whole turn is u b+ l."""
+    shape = ""
+    for event in events:
+        if event["event"] == "user":
+            shape += "u"
+        elif event["event"] == "bot":
+            shape += "b"
+        elif event["event"] == "action" and event.get("name") == "action_listen":
+            shape += "l"
+    return shape
