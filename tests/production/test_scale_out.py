@@ -6,8 +6,13 @@ import asyncio
 import re
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import aiohttp
+from redis import Redis
+
+from addons.stores.lock_store import lock_store_from_settings
+from addons.stores.settings import store_settings
 
 from tests.conftest import FIGURES
 from tests.production.stack import new_sender, texts, turn_shape, user_texts
@@ -62,11 +67,24 @@ def test_simultaneous_messages_to_both_replicas_lose_no_event(replicas):
         f"{len(events)} events stored in order")
 
 
-def test_a_replica_killed_mid_turn_is_restarted_and_continues(replicas):
+def test_many_tickets_issued_at_once_are_all_distinct(redis):
+    """The race behind lost events with Rasa's own RedisLockStore (see
+    addons/stores/lock_store.py): 2 x 20 tickets issued at once from two stores."""
+    store = lock_store_from_settings(store_settings(redis.env()))
+    other = lock_store_from_settings(store_settings(redis.env()))
+    conversation = new_sender()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        tickets = list(pool.map(lambda i: (store, other)[i % 2].issue_ticket(conversation), range(40)))
+    assert sorted(tickets) == list(range(40))
+    assert len(store.get_lock(conversation).tickets) == 40
+
+
+def test_a_replica_killed_mid_turn_is_restarted_and_continues(replicas, redis):
     first, second = replicas
     sender = new_sender()
     first.say(sender, "/start_symptom_check")
     first.say(sender, "8 weeks ago")
+    locks = Redis(host="127.0.0.1", port=redis.port, password=redis.password, db=1)
 
     outcome = {}
     def in_flight():
@@ -76,7 +94,9 @@ def test_a_replica_killed_mid_turn_is_restarted_and_continues(replicas):
             outcome["error"] = type(error).__name__
     thread = threading.Thread(target=in_flight)
     thread.start()
-    time.sleep(0.15)
+    deadline = time.monotonic() + 30
+    while not locks.exists(f"lock:{sender}") and time.monotonic() < deadline:
+        time.sleep(0.002)  # the replica holds the conversation's lock: it is mid-turn
     first.kill()
     thread.join()
 
