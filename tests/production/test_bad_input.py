@@ -103,11 +103,14 @@ MESSAGES = st.one_of(
 )
 
 
-def _assert_clear_reply(replies, message: str) -> None:
-    assert replies, f"no reply to {message[:60]!r}"
-    said = texts(replies)
+def _assert_no_markup_echoed(said: str, message: str) -> None:
     for tag in re.findall(r"<\s*\w+", message):
         assert tag not in said, "the bot never repeats markup from a message"
+
+
+def _assert_clear_reply(replies, message: str) -> None:
+    assert replies, f"no reply to {message[:60]!r}"
+    _assert_no_markup_echoed(texts(replies), message)
 
 
 @pytest.fixture(scope="module")
@@ -183,24 +186,31 @@ SOCKETIO_BAD_EVENTS = [
 ]
 
 
-def test_socketio_bad_events_and_nasty_messages(sqlite_server):
-    """(No symptom check to its end here: Rasa 3.6's own socketio channel fails to
-    send the triage banner's custom payload; the project's is in addons/channels/.)"""
+def test_socketio_bad_events_leave_the_conversation_intact(sqlite_server):
     async def talk():
         async with WidgetClient(sqlite_server.url, server=sqlite_server) as client:
             await client.say("hello")
             for event, data in SOCKETIO_BAD_EVENTS:
                 await client.emit_raw(event, data)
-            replies = {message: await client.say(message) for message in NASTY}
             contact = await client.say("/request_clinic_contact")
-            return client.session_id, replies, contact
+            return client.session_id, contact
 
-    session_id, replies, contact = asyncio.run(talk())
+    session_id, contact = asyncio.run(talk())
     assert sqlite_server.process.poll() is None
-    unanswered = [m[:30] for m, reply in replies.items() if not reply.strip()]
-    assert not unanswered, f"no reply over socketio to {unanswered}"
     assert "(555) 010-0199" in contact
-    tracker = sqlite_server.tracker(session_id)
-    # (Rasa strips a message's surrounding white space.)
-    assert user_texts(tracker) == ["hello"] + [m.strip() for m in NASTY] + ["/request_clinic_contact"], \
-        "every message, and only those, is stored"
+    assert user_texts(sqlite_server.tracker(session_id)) == ["hello", "/request_clinic_contact"]
+
+
+@pytest.mark.parametrize("message", NASTY, ids=lambda m: repr(m[:12]))
+def test_socketio_nasty_message_gets_a_reply(sqlite_server, message):
+    """Each in a conversation of its own. (Rasa 3.6's own socketio channel fails to
+    send the triage banner's custom payload and loses that turn: the project's
+    socketio channel, in addons/channels/, is the one to test with warning signs.)"""
+    async def talk():
+        async with WidgetClient(sqlite_server.url, server=sqlite_server) as client:
+            return client.session_id, await client.say(message)
+
+    session_id, reply = asyncio.run(talk())
+    assert "Hi, I'm" in reply and reply.count("\n") >= 3, "the disclaimer and an answer"
+    _assert_no_markup_echoed(reply, message)
+    assert user_texts(sqlite_server.tracker(session_id)) == [message.strip()]  # Rasa strips white space
