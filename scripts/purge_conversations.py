@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
+
+# Rasa's and SQLAlchemy's own deprecations are not the operator's business.
+warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
