@@ -25,8 +25,7 @@ SPACY_STAMP := $(SPACY_MODEL)/meta.json
 MODEL := models/kyphoplasty-assistant.tar.gz
 
 NLP_SOURCES := $(shell find nlp -type f \( -name '*.py' -o -name '*.jsonl' -o -name '*.json' -o -name '*.yml' \) 2>/dev/null)
-# addons/stores and addons/server run in the Rasa server only: no model depends on them.
-MODEL_SOURCES := config.yml domain.yml $(shell find data addons -path addons/stores -prune -o -path addons/server -prune -o -type f \( -name '*.yml' -o -name '*.py' \) -print 2>/dev/null)
+MODEL_SOURCES := config.yml domain.yml $(shell find data addons -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
 
 .PHONY: help setup chat serve train test lock clean
 
