@@ -15,9 +15,6 @@ import sys
 import warnings
 from pathlib import Path
 
-# Rasa's and SQLAlchemy's own deprecations are not the operator's business.
-warnings.filterwarnings("ignore", category=DeprecationWarning)
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from actions.clinic import load_clinic  # noqa: E402
@@ -42,7 +39,9 @@ def main() -> int:
         return 0
     from addons.stores.tracker_store import tracker_store_from_settings
 
-    store = tracker_store_from_settings(settings)
+    with warnings.catch_warnings():  # Rasa's and SQLAlchemy's own deprecations
+        warnings.simplefilter("ignore", DeprecationWarning)
+        store = tracker_store_from_settings(settings)
     conversations, events = store.purge_idle_conversations(days)
     print(
         f"purge: deleted {conversations} conversation(s), {events} event(s), idle for more "

@@ -117,7 +117,7 @@ def test_logs_hold_no_message_text_or_slot_values(sqlite_server, action_endpoint
 
     async def widget():
         async with WidgetClient(sqlite_server.url, server=sqlite_server) as client:
-            await client.say(f"i was resting near {SECRET_WORDS[1]} all day")
+            await client.say(f"hello, thank you {SECRET_WORDS[1]}", timeout=30)
             await client.say("delete my conversation", stored=False)
 
     asyncio.run(widget())
@@ -126,7 +126,7 @@ def test_logs_hold_no_message_text_or_slot_values(sqlite_server, action_endpoint
 
     logs = sqlite_server.log.read_text(errors="replace") + (artifacts / "action-server.log").read_text()
     # Words of the messages, and the red_flags value (not the slot *name* sign_nerve_symptoms).
-    words = SECRET_WORDS + ("numb", "tingling", "resting", "(?<!sign_)nerve_symptoms")
+    words = SECRET_WORDS + ("numb", "tingling", "(?<!sign_)nerve_symptoms")
     found = [w for w in words if re.search(rf"\b{w}\b", logs, re.IGNORECASE)]
     assert not found, f"logs contain message text or slot values: {found}"
     assert not re.search(r"weeks_since_procedure\W+8", logs)
