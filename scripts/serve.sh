@@ -40,4 +40,4 @@ trap 'kill "$WEB_SERVER" "$ANNOUNCER" 2>/dev/null; wait "$WEB_SERVER" 2>/dev/nul
 echo "Starting the assistant; the page's address follows when it is ready (Ctrl-C stops everything)."
 
 ACTION_LOG="$LOG_DIR/action-server.log" scripts/with_action_server.sh \
-  .venv/bin/rasa "${args[@]}"
+  .venv/bin/python -m addons.server "${args[@]}"
