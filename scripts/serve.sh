@@ -4,7 +4,7 @@
 # once the assistant answers.
 #   scripts/serve.sh            (make serve)
 # Ports: RASA_PORT (default 5005), ACTION_PORT (5055), WEB_PORT (8080).
-# ENDPOINTS: endpoints file (default endpoints.yml; its action server URL must match
+# CREDENTIALS: channels file (default credentials.yml). ENDPOINTS: endpoints file (default endpoints.yml; its action server URL must match
 # ACTION_PORT). Web origins allowed to use the assistant from a browser:
 # CLINIC_WEB_ORIGINS (see addons/channels/origins.py; default: this demo page).
 set -euo pipefail
@@ -21,7 +21,8 @@ export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 # One list of allowed origins for the socket.io channel and for CORS.
 read -r -a origins <<<"$(.venv/bin/python -m addons.channels.origins)"
 args=(run --model "$MODEL" --port "$RASA_PORT" --endpoints "$ENDPOINTS" --cors "${origins[@]}")
-[ -f credentials.yml ] && args+=(--credentials credentials.yml)
+CREDENTIALS="${CREDENTIALS:-credentials.yml}"
+[ -f "$CREDENTIALS" ] && args+=(--credentials "$CREDENTIALS")
 
 .venv/bin/python -m web.server >"$LOG_DIR/web.log" 2>&1 &
 WEB_SERVER=$!

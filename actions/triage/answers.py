@@ -26,6 +26,7 @@ _YES = re.compile(
     r"a (little|bit)( bit)?|a bit|some|sort of|kind of|kinda|i think so|definitely|"
     r"absolutely|true|affirmative)\b"
 )
+_HAS_WORD = re.compile(r"[^\W_]")
 _UNSURE = re.compile(
     r"\b(not sure|unsure|don'?t know|dont know|idk|maybe|no idea|can'?t tell|"
     r"can'?t (remember|recall)|cannot (remember|recall)|forg[eo]t)\b"
@@ -34,6 +35,10 @@ _UNSURE = re.compile(
 
 def yes_no(intent: Optional[str], text: Optional[str]) -> Optional[bool]:
     """True for yes, False for no, None when the answer is neither or unsure."""
+    if text is not None and not _HAS_WORD.search(text):
+        # "/", "??", "..." get an intent like anything else (the classifier must
+        # guess), but say nothing: never a "yes" to a warning-sign question.
+        return None
     if intent in YES_INTENTS:
         return True
     if intent in NO_INTENTS:

@@ -45,7 +45,7 @@ def test_without_variables_the_messaging_channels_are_off_and_the_widget_on(monk
         channels = create_http_input_channels(None, str(CREDENTIALS))
     disabled = {c.channel for c in channels if isinstance(c, DisabledChannel)}
     assert disabled == MESSAGING
-    assert {c.name() for c in channels if not isinstance(c, DisabledChannel)} == {"socketio", "rest"}
+    assert {c.name() for c in channels if not isinstance(c, DisabledChannel)} == {"socketio"}
     lines = [r.getMessage() for r in caplog.records]
     assert len(lines) == len(MESSAGING), "one line per channel"
     assert "Channel telegram is not enabled: set TELEGRAM_ACCESS_TOKEN, TELEGRAM_SECRET_TOKEN, TELEGRAM_WEBHOOK_URL to enable it." in lines

@@ -22,11 +22,15 @@ import yaml
 
 from tests.support.servers import BIN, MODEL, ROOT, free_port, project_env, wait_for_http
 
-# Channels for the tests: REST (a request gets the whole turn back) and socketio.
+# Channels for the tests: REST (a request gets the whole turn back) and the
+# widget's socket.io channel as deployed (addons/channels/socketio.py).
 # Not the public configuration: REST needs ALLOW_REST_CHANNEL=true.
 TEST_CHANNELS = {
     "rest": None,
-    "socketio": {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True},
+    "addons.channels.socketio.ClinicSocketIOInput": {
+        "user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered",
+        "session_persistence": True, "metadata_key": "customData",
+    },
 }
 
 

@@ -63,11 +63,10 @@ def test_api_needs_the_token_or_a_jwt(sqlite_server):
 
 def test_another_session_cannot_read_a_conversation(sqlite_server):
     """Through the widget's channel, a second visitor asking for the summary gets
-    their own (empty) one, and the API will not show the first one's tracker.
-    (No warning sign here: Rasa 3.6's own socketio channel fails to send the triage
-    banner's custom payload; the project's socketio channel is addons/channels/.)"""
+    their own (empty) one, and the API will not show the first one's tracker."""
     async def talk():
         async with WidgetClient(sqlite_server.url, server=sqlite_server) as patient:
+            await patient.say("my legs are numb and tingling")
             await patient.say("/start_symptom_check")
             await patient.say("8 weeks ago")
             summary = await patient.say("/request_summary")
@@ -77,7 +76,9 @@ def test_another_session_cannot_read_a_conversation(sqlite_server):
 
     patient_id, summary, other_summary = asyncio.run(talk())
     assert "Time since kyphoplasty: about 8 weeks" in summary
+    assert "numbness, tingling or weakness" in summary
     assert "Summary for your appointment" in other_summary
+    assert "numbness" not in other_summary and "8 weeks" not in other_summary
     assert "Time since kyphoplasty: not known" in other_summary
     tracker_url = f"{sqlite_server.url}/conversations/{patient_id}/tracker"
     assert requests.get(tracker_url, timeout=10).status_code == 401

@@ -94,7 +94,7 @@ NASTY = [
     "", " ", "\n\t  \n", "🙂", "🔥🔥🔥 back 😭", "ألم شديد في الظهر", "כאב גב חזק",
     "<script>alert('x')</script>", "<b>bold</b><img src=x onerror=alert(1)>", "&lt;&gt;&amp;",
     "/no_such_intent", "/faq/no_such_topic", "/affirm{\"x\": ", "/", "//", "/start_symptom_check{\"a\":[1,2",
-    "\u202eevil\u202c", "\x00\x01\x02", "x" * 100_000,
+    "\u202eevil\u202c", "\x00\x01\x02", "x" * 100_000, "my legs are numb 😭 <b>help</b>",
 ]
 MESSAGES = st.one_of(
     st.sampled_from(NASTY),
@@ -203,9 +203,7 @@ def test_socketio_bad_events_leave_the_conversation_intact(sqlite_server):
 
 @pytest.mark.parametrize("message", NASTY, ids=lambda m: repr(m[:12]))
 def test_socketio_nasty_message_gets_a_reply(sqlite_server, message):
-    """Each in a conversation of its own. (Rasa 3.6's own socketio channel fails to
-    send the triage banner's custom payload and loses that turn: the project's
-    socketio channel, in addons/channels/, is the one to test with warning signs.)"""
+    """Each in a conversation of its own, through the widget's channel."""
     async def talk():
         async with WidgetClient(sqlite_server.url, server=sqlite_server) as client:
             return client.session_id, await client.say(message)

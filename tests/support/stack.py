@@ -72,10 +72,14 @@ def stack(artifacts: Path) -> Iterator[Stack]:
     log_dir.mkdir(parents=True, exist_ok=True)
     endpoints = log_dir / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
+    # The repository's channels plus REST, which the public deployment leaves out
+    # (anyone could post as any sender id): the tests use it to talk plainly.
+    credentials = log_dir / "credentials.yml"
+    credentials.write_text((ROOT / "credentials.yml").read_text() + "\nrest:\n")
     env = dict(
         SECRETS,
         RASA_PORT=str(rasa_port), ACTION_PORT=str(action_port), WEB_PORT=str(web_port),
-        ENDPOINTS=str(endpoints), LOG_DIR=str(log_dir),
+        ENDPOINTS=str(endpoints), CREDENTIALS=str(credentials), ALLOW_REST_CHANNEL="true", LOG_DIR=str(log_dir),
         TELEGRAM_WEBHOOK_URL=f"{rasa_url}/webhooks/telegram/webhook",
         TWILIO_SMS_WEBHOOK_URL=f"{rasa_url}/webhooks/twilio/webhook",
         TWILIO_WHATSAPP_WEBHOOK_URL=f"{rasa_url}/webhooks/twilio_whatsapp/webhook",

@@ -63,6 +63,8 @@ def test_caregiver_known_from_an_earlier_turn():
         ("sign_nerve_symptoms", "nlu_fallback", "a little bit", {"nerve_symptoms"}),
         ("sign_emergency", "affirm", "yes", {"emergency_sign"}),
         ("sign_nerve_symptoms", "deny", "no", set()),
+        ("sign_emergency", "affirm", "/", set()),  # punctuation says nothing
+        ("sign_emergency", "affirm", "??", set()),
         ("sign_nerve_symptoms", "nlu_fallback", "not really", set()),
         ("sign_nerve_symptoms", "nlu_fallback", "not sure", set()),
         ("weeks_since_procedure", "affirm", "yes", set()),
