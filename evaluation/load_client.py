@@ -1,5 +1,5 @@
-"""A bounded load client for Rasa's REST channel: N concurrent conversations, each
-sending its script turn by turn, until a fixed number of turns or a deadline.
+"""A bounded load client for Rasa's REST channel: N concurrent workers, each holding
+a fixed number of whole conversations, turn by turn, until done or a deadline.
 
 It only ever talks to loopback (127.0.0.1), it sends at most `turns` messages, and it
 stops by itself at `deadline_s`."""
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import itertools
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -55,28 +54,26 @@ async def run_conversations(
     port: int,
     script: Sequence[str],
     concurrency: int,
-    turns: int,
+    conversations_per_worker: int,
     deadline_s: float,
     on_turn: Optional[Callable[[], None]] = None,
     sender_prefix: str = "bench",
 ) -> LoadResult:
-    """`concurrency` conversations at a time, each a new sender that says `script`
-    turn by turn (waiting for each answer), until `turns` turns were sent in all."""
+    """`concurrency` workers, each holding `conversations_per_worker` whole
+    conversations one after the other: a new sender saying `script` turn by turn,
+    waiting for each answer. At most concurrency x conversations x len(script) turns."""
     import aiohttp
 
     url = loopback_url(port, "/webhooks/rest/webhook")
     require_loopback(url)
     result = LoadResult(concurrency)
-    budget = itertools.count()
     started = time.monotonic()
     deadline = started + deadline_s
 
     async def conversation_worker(session) -> None:
-        while True:
+        for _ in range(conversations_per_worker):
             sender = f"{sender_prefix}-{uuid.uuid4().hex[:12]}"
             for text in script:
-                if next(budget) >= turns:
-                    return
                 if time.monotonic() > deadline:
                     result.stopped_by_deadline = True
                     return
@@ -85,7 +82,7 @@ async def run_conversations(
                     status, body = await _post(session, url, {"sender": sender, "message": text})
                 except (aiohttp.ClientError, asyncio.TimeoutError):
                     result.errors += 1
-                    break  # this conversation is broken: start another
+                    break  # this conversation is broken: start the next one
                 elapsed = (time.perf_counter() - begin) * 1000
                 if status != 200:
                     result.errors += 1

@@ -5,8 +5,8 @@ and 50 concurrent conversations, NLU parsing alone. Report: reports/bench/latest
 
 Environment: BENCH_TRAIN=0 reuses models/kyphoplasty-assistant.tar.gz instead of
 training ours (no training figures then; the stock assistant is always trained),
-BENCH_COLD_ROUNDS (default 3), BENCH_ROUNDS (rounds per concurrency level, default 2),
-BENCH_SCALE (multiplies the number of turns, default 1).
+BENCH_COLD_ROUNDS (default 3), BENCH_ROUNDS (rounds per concurrency level, each a
+fixed number of whole conversations per assistant; default 4).
 """
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ OURS_SCRIPT = ["hello", "my back still hurts three months after kyphoplasty",
 # The moodbot's own conversation (rasa init's data: greet, mood_unhappy, affirm, goodbye).
 STOCK_SCRIPT = ["hello", "I am very sad", "yes", "goodbye"]
 LEVELS = (1, 10, 50)
-TURNS_PER_LEVEL = {1: 40, 10: 160, 50: 400}  # per assistant, over all rounds
+# Whole conversations per worker and round: concurrency x conversations x 4 turns.
+CONVERSATIONS_PER_WORKER = {1: 3, 10: 1, 50: 1}
 RUN_DEADLINE_S = 300
 TRAINING_TARGET_S = 300
 P95_TARGET_RATIO = 1.5
@@ -52,7 +53,8 @@ class Side:
     rss_after_load: Dict[str, float] = field(default_factory=dict)
     parse_ms: List[float] = field(default_factory=list)
     load: Dict[int, List[LoadResult]] = field(default_factory=dict)
-    cpu_s: Dict[int, float] = field(default_factory=dict)
+    cpu_s: Dict[int, Dict[str, float]] = field(default_factory=dict)  # level -> server -> s
+    profile: Dict[str, Any] = field(default_factory=dict)
     actions: List[str] = field(default_factory=list)
 
     def latencies(self, level: int) -> List[float]:
@@ -100,7 +102,7 @@ def cold_starts(sides: Dict[str, Side], rounds: int, logs) -> None:
             log(f"cold start {name}: {sides[name].cold[-1].total_s:.1f} s")
 
 
-def serve_and_load(sides: Dict[str, Side], rounds: int, scale: float, logs) -> None:
+def serve_and_load(sides: Dict[str, Side], rounds: int, logs) -> None:
     """Both stacks up at once; every measurement alternates between them."""
     stacks = {name: Stack(side.assistant, logs) for name, side in sides.items()}
     try:
@@ -120,19 +122,21 @@ def serve_and_load(sides: Dict[str, Side], rounds: int, scale: float, logs) -> N
             for name, stack in stacks.items():
                 texts = (parse_texts * PARSES_PER_ROUND)[:PARSES_PER_ROUND]
                 sides[name].parse_ms += asyncio.run(parse_messages(stack.rasa_port, texts, RUN_DEADLINE_S))
-        planned = {level: max(level, int(TURNS_PER_LEVEL[level] * scale)) for level in LEVELS}
-        with tqdm(total=sum(planned.values()) * len(stacks), desc="turns", unit="turn") as bar:
+        planned = sum(level * CONVERSATIONS_PER_WORKER[level] * len(side.assistant.script) * rounds
+                      for level in LEVELS for side in sides.values())
+        with tqdm(total=planned, desc="turns", unit="turn", mininterval=2) as bar:
             for level in LEVELS:
-                per_round = max(level, planned[level] // rounds)
                 for i in range(rounds):
                     order = list(stacks) if i % 2 == 0 else list(stacks)[::-1]
                     for name in order:
                         stack, side = stacks[name], sides[name]
                         cpu_before = stack.cpu_s()
                         result = asyncio.run(run_conversations(
-                            stack.rasa_port, side.assistant.script, level, per_round, RUN_DEADLINE_S,
-                            on_turn=lambda: bar.update(1)))
-                        side.cpu_s[level] = side.cpu_s.get(level, 0.0) + stack.cpu_s() - cpu_before
+                            stack.rasa_port, side.assistant.script, level, CONVERSATIONS_PER_WORKER[level],
+                            RUN_DEADLINE_S, on_turn=lambda: bar.update(1)))
+                        spent = side.cpu_s.setdefault(level, {})
+                        for role, seconds in stack.cpu_s().items():
+                            spent[role] = spent.get(role, 0.0) + seconds - cpu_before[role]
                         side.load.setdefault(level, []).append(result)
                         rss = stack.rss_mb()
                         side.rss_after_load = {k: max(v, side.rss_after_load.get(k, 0.0)) for k, v in rss.items()}
@@ -143,12 +147,49 @@ def serve_and_load(sides: Dict[str, Side], rounds: int, scale: float, logs) -> N
             stack.stop()
 
 
+def profile_load(assistant: Assistant, raw) -> Dict[str, Any]:
+    """evaluation.profile_load in a fresh process, in the assistant's own folder (ours
+    with its action server, which its first answer needs)."""
+    import json
+    import subprocess
+    from contextlib import nullcontext
+
+    from tests.support.servers import action_server, project_env
+
+    out = raw / f"profile-{assistant.name}.json"
+    needs_actions = assistant.project == ROOT
+    with (action_server(raw / "logs") if needs_actions else nullcontext("")) as endpoint:
+        with open(raw / "logs" / f"profile-{assistant.name}.log", "wb") as log:
+            subprocess.run(
+                [sys.executable, "-m", "evaluation.profile_load", str(assistant.model), str(out), endpoint],
+                cwd=assistant.project, stdout=log, stderr=subprocess.STDOUT, check=True,
+                env=project_env(PYTHONPATH=os.pathsep.join(dict.fromkeys([str(ROOT), str(assistant.project)]))))
+    return json.loads(out.read_text())
+
+
+def profile_section(sides: Dict[str, Side]) -> str:
+    md = ["\n## Where a cold start and the memory go\n\n"
+          "`evaluation/profile_load.py`, one fresh process per assistant, after the measurements "
+          "above: importing Rasa, then each component of the model as Rasa loads it (time, and "
+          "resident memory it adds), then the first two answers. Components that take under 0.05 s "
+          "and 1 MiB are left out.\n\n"]
+    for name, side in sides.items():
+        if not side.profile:
+            continue
+        rows = [[step["step"], f"{step['seconds']:.2f}", f"{step['rss_added_mb']:.0f}"]
+                for step in side.profile["steps"]
+                if step["seconds"] >= 0.05 or step["rss_added_mb"] >= 1]
+        md.append(f"**{name}**: {side.profile['total_seconds']:.1f} s in all, "
+                  f"{side.profile['rss_mb']:.0f} MiB resident at the end\n\n")
+        md.append(table(["step", "seconds", "MiB added"], rows) + "\n")
+    return "".join(md)
+
+
 def main() -> int:
     info = machine()
     train_ours = os.environ.get("BENCH_TRAIN", "1") != "0"
     cold_rounds = int(os.environ.get("BENCH_COLD_ROUNDS", "3"))
-    rounds = int(os.environ.get("BENCH_ROUNDS", "2"))
-    scale = float(os.environ.get("BENCH_SCALE", "1"))
+    rounds = int(os.environ.get("BENCH_ROUNDS", "4"))
     folder = staging(KIND)
     raw = SCRATCH / f"{KIND}-raw"
     raw.mkdir(parents=True, exist_ok=True)
@@ -164,8 +205,12 @@ def main() -> int:
     cold_starts(sides, cold_rounds, logs)
     times["cold starts"] = time.monotonic() - began
     began = time.monotonic()
-    serve_and_load(sides, rounds, scale, logs)
+    serve_and_load(sides, rounds, logs)
     times["memory, NLU parsing, load"] = time.monotonic() - began
+    began = time.monotonic()
+    for side in tqdm(sides.values(), desc="load profiles", unit="assistant"):
+        side.profile = profile_load(side.assistant, raw)
+    times["load profiles"] = time.monotonic() - began
 
     ours, stock = sides[OURS], sides[STOCK]
     picture = plots.latency_by_concurrency(
@@ -220,7 +265,10 @@ def render(info, sides, s, previous, picture, times, cold_rounds, rounds) -> str
 
     def row(label, key, unit, digits=1, target="", ok=None):
         prev = previous.get(f"ratio_{key}")
-        return [label, f"{num(s[f'ours_{key}'], digits)} {unit}", f"{num(s[f'stock_{key}'], digits)} {unit}",
+        def value(v):
+            return "n/a" if v is None else f"{num(v, digits)} {unit}"
+
+        return [label, value(s[f"ours_{key}"]), value(s[f"stock_{key}"]),
                 num(s[f"ratio_{key}"], 2), num(prev, 2), target, met(ok) if target else ""]
 
     r = s.get
@@ -256,7 +304,8 @@ def render(info, sides, s, previous, picture, times, cold_rounds, rounds) -> str
                 level, name, turns, sum(run.errors for run in runs), sum(run.silent for run in runs),
                 num(side.p(level, 50), 0), num(side.p(level, 95), 0),
                 num(turns / wall if wall else None, 1),
-                num(1000 * side.cpu_s.get(level, 0) / turns if turns else None, 0),
+                *[num(1000 * side.cpu_s.get(level, {}).get(role, 0) / turns if turns else None, 0)
+                  for role in ("rasa", "actions")],
                 "yes" if any(run.stopped_by_deadline for run in runs) else "no"])
     cold_rows = [[name, ", ".join(f"{c.total_s:.1f}" for c in side.cold),
                   num(side.cold_median("rasa_answered_s")), num(side.cold_median("actions_ready_s"))]
@@ -282,7 +331,7 @@ def render(info, sides, s, previous, picture, times, cold_rounds, rounds) -> str
         "assistant, alternating which goes first; both stacks stay up side by side the whole time. "
         "CPU per turn counts the Rasa server and the action server.\n\n",
         table(["concurrent", "assistant", "turns", "errors", "silent", "p50 ms", "p95 ms", "turns/s",
-               "CPU ms/turn", "deadline hit"], load_rows),
+               "CPU ms/turn: Rasa server", "CPU ms/turn: action server", "deadline hit"], load_rows),
         "\n## Cold start\n\n"
         "From starting both servers (Rasa server and action server, at once, as `make serve` does) "
         "to the first answer to \"hello\" over the REST channel with the action server answering its "
@@ -301,6 +350,7 @@ def render(info, sides, s, previous, picture, times, cold_rounds, rounds) -> str
         "- The load client is bounded: a fixed number of turns per level and a deadline per run "
         f"({RUN_DEADLINE_S} s), loopback only.\n",
     ]
+    md.append(profile_section(sides))
     if not ours.training:
         md.append("\n*Training was not measured in this run (BENCH_TRAIN=0): the served model is "
                   f"`{ours.assistant.model.relative_to(ROOT)}`.*\n")

@@ -111,17 +111,18 @@ class Stack:
         out["stack"] = sum(out.values())
         return out
 
-    def cpu_s(self) -> float:
-        """CPU seconds (user + system) spent so far by the whole stack."""
-        total = 0.0
+    def cpu_s(self) -> Dict[str, float]:
+        """CPU seconds (user + system) spent so far by each server."""
+        out = {}
         for role in self.processes:
+            out[role] = 0.0
             for process in self._tree(role):
                 try:
                     times = process.cpu_times()
-                    total += times.user + times.system
+                    out[role] += times.user + times.system
                 except psutil.NoSuchProcess:
                     pass
-        return total
+        return out
 
     def stop(self) -> None:
         for process in self.processes.values():
