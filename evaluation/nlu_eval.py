@@ -84,53 +84,56 @@ class CrossValidation:
     epochs: Optional[int]
     rasa: List[Prediction]
     baseline: List[Prediction]
-    same_folds: bool  # the baseline's folds checked equal to Rasa's
-
-
-def _same_folds(rasa_rows: Sequence[Prediction], examples: Sequence[Example],
-                indices: List[List[int]]) -> bool:
-    """Rasa reports the test folds one after the other: compare them fold by fold."""
-    start = 0
-    for fold in indices:
-        chunk = {r.text for r in rasa_rows[start:start + len(fold)]}
-        if chunk != {examples[i].text for i in fold}:
-            return False
-        start += len(fold)
-    return start == len(rasa_rows)
+    fold_seconds: List[float]
 
 
 def cross_validate(config: Dict[str, Any], nlu_path: Path, folds: int, epochs: Optional[int],
                    seed: int = SEED) -> CrossValidation:
-    """`rasa test nlu --cross-validation` in-process (it trains the NLU pipeline
-    only, once per fold) with its folds made reproducible, plus the baseline on the
-    same folds."""
-    import numpy as np
+    """What `rasa test nlu --cross-validation` does (the NLU pipeline only, trained once
+    per fold with rasa.model_training.train_nlu, on Rasa's own stratified folds, here
+    seeded), scored like the test split: through Agent.parse_message, so a fallback
+    counts as a miss. Rasa's own loop cannot be used: it "undoes" fallback predictions,
+    and doing so deep-copies the parse result, whose spaCy Doc holds medspaCy spans
+    that cannot be copied (spaCy error E112). The baseline gets the same folds."""
+    import tempfile
+    import time
+
+    import yaml
+    from rasa.core.agent import Agent
+    from rasa.model_training import train_nlu
     from rasa.nlu import test as rasa_test
+    from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLWriter
     from rasa.shared.nlu.training_data.loading import load_data
+    from rasa.shared.nlu.training_data.training_data import TrainingData
 
     data = rasa_test.drop_intents_below_freq(load_data(str(nlu_path)), cutoff=folds)
-    examples = [Example(m.get("text"), m.get("intent"), m.get("intent_response_key"))
-                for m in data.intent_examples]
-    indices = fold_indices(data, folds, seed)
-
-    np.random.seed(seed)  # generate_folds shuffles with numpy's global generator
-    intents, _, responses = asyncio.run(rasa_test.cross_validate(
-        data, folds, with_epochs(config, epochs), output=None,
-        disable_plotting=True, report_as_dict=True,
-    ))
-    chosen = {p["text"]: p["intent_response_key_prediction"]
-              for p in (responses.evaluation or {}).get("predictions", [])}
-    by_text = {e.text: e for e in examples}
-    rasa_rows = [
-        Prediction(p["text"], p["intent"], p["predicted"], by_text[p["text"]].response_key,
-                   chosen.get(p["text"]), p["confidence"])
-        for p in intents.evaluation["predictions"]
-    ]
-    same_folds = _same_folds(rasa_rows, examples, indices)
-
+    messages = data.intent_examples
+    examples = [Example(m.get("text"), m.get("intent"), m.get("intent_response_key")) for m in messages]
+    rasa_rows: List[Prediction] = []
     baseline_rows: List[Prediction] = []
-    for fold in indices:
-        held_out = set(fold)
-        train = [e for i, e in enumerate(examples) if i not in held_out]
-        baseline_rows += baseline_predictions(baseline.train(train), [examples[i] for i in fold])
-    return CrossValidation(folds, epochs, rasa_rows, baseline_rows, same_folds)
+    fold_seconds: List[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        config_path = Path(tmp) / "config.yml"
+        config_path.write_text(yaml.safe_dump(with_epochs(config, epochs)))
+        for n, fold in enumerate(fold_indices(data, folds, seed), 1):
+            began = time.monotonic()
+            held_out = set(fold)
+            train = [m for i, m in enumerate(messages) if i not in held_out]
+            test = [examples[i] for i in fold]
+            train_file = Path(tmp) / "train.yml"
+            RasaYAMLWriter().dump(train_file, TrainingData(
+                training_examples=train, entity_synonyms=data.entity_synonyms,
+                regex_features=data.regex_features, lookup_tables=data.lookup_tables,
+                responses=data.responses))
+            model = train_nlu(str(config_path), str(train_file), str(Path(tmp) / f"fold-{n}"))
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            try:
+                rasa_rows += parse_all(Agent.load(model), loop, test)
+            finally:
+                loop.close()
+            baseline_rows += baseline_predictions(
+                baseline.train([e for i, e in enumerate(examples) if i not in held_out]), test)
+            fold_seconds.append(time.monotonic() - began)
+            print(f"[eval] cross-validation fold {n}/{folds}: {fold_seconds[-1]:.0f} s", flush=True)
+    return CrossValidation(folds, epochs, rasa_rows, baseline_rows, fold_seconds)

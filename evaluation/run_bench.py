@@ -167,6 +167,23 @@ def profile_load(assistant: Assistant, raw) -> Dict[str, Any]:
     return json.loads(out.read_text())
 
 
+def training_section(sides: Dict[str, Side]) -> str:
+    """Per-component training time (Rasa's training log, 1 s resolution)."""
+    runs = {name: side.training for name, side in sides.items() if side.training}
+    if not runs:
+        return ""
+    md = ["\n## Where training time goes\n\n"
+          "Seconds per component, from the training log of each `rasa train` above "
+          "(components under 1 s are left out; the rest is reading data, the domain and "
+          "packing the model).\n\n"]
+    for name, run in runs.items():
+        rows = [[component, f"{seconds:.0f}"] for component, seconds in run.components if seconds >= 1]
+        rows.append(["everything else", f"{run.wall_s - sum(s for _, s in run.components):.0f}"])
+        md.append(f"**{name}**: {run.wall_s:.0f} s wall, {run.cpu_s:.0f} s CPU\n\n")
+        md.append(table(["component", "seconds"], rows) + "\n")
+    return "".join(md)
+
+
 def profile_section(sides: Dict[str, Side]) -> str:
     md = ["\n## Where a cold start and the memory go\n\n"
           "`evaluation/profile_load.py`, one fresh process per assistant, after the measurements "
@@ -350,6 +367,7 @@ def render(info, sides, s, previous, picture, times, cold_rounds, rounds) -> str
         "- The load client is bounded: a fixed number of turns per level and a deadline per run "
         f"({RUN_DEADLINE_S} s), loopback only.\n",
     ]
+    md.append(training_section(sides))
     md.append(profile_section(sides))
     if not ours.training:
         md.append("\n*Training was not measured in this run (BENCH_TRAIN=0): the served model is "

@@ -186,12 +186,12 @@ def render(info, summary, previous, results, rasa_test, base_test, cv, safety, v
                  "set EVAL_CV_EPOCHS to change)" if cv_epochs else "the epochs of config.yml"
         md.append(
             f"\n## {cv.folds}-fold cross-validation on the training data\n\n"
-            f"Rasa's `rasa test nlu --cross-validation` (run in-process): the NLU pipeline of "
-            f"`config.yml` only (no dialogue policies), trained {cv.folds} times with {epochs}, "
-            f"each fold scored on the examples it did not see. Folds are stratified by intent and "
-            f"seeded; the baseline is trained and scored on "
-            f"{'the very same folds (checked)' if cv.same_folds else 'folds drawn the same way (NOT identical: check)'}. "
-            f"Took {TIMES.get(f'{cv.folds}-fold cross-validation', 0) / 60:.1f} minutes.\n")
+            f"What `rasa test nlu --cross-validation` does: the NLU pipeline of `config.yml` only "
+            f"(no dialogue policies) trained {cv.folds} times with {epochs}, on Rasa's own stratified "
+            f"folds (seeded), each fold scored on the examples it did not see, like the test split "
+            f"(a fallback counts as a miss). The baseline is trained and scored on the same folds. "
+            f"Took {sum(cv.fold_seconds) / 60:.1f} minutes "
+            f"({', '.join(f'{s:.0f}' for s in cv.fold_seconds)} s per fold, training included).\n")
         md.append(nlu_section(None, results["rasa_cv"], results["baseline_cv"], cv.rasa, pictures, "rasa_cv"))
     md.append(
         "\n## The baseline\n\n"

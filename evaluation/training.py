@@ -2,13 +2,16 @@
 assistant that `rasa init` creates."""
 from __future__ import annotations
 
+import re
 import resource
 import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Dict, List, Tuple
 
 from tests.support.servers import project_env
 
@@ -20,10 +23,36 @@ class TrainingRun:
     model: Path
     wall_s: float
     cpu_s: float  # user + system of the training process and its children
+    components: List[Tuple[str, float]] = field(default_factory=list)  # from the training log
 
     @property
     def size_mb(self) -> float:
         return self.model.stat().st_size / 2**20
+
+
+HOOK_LINE = re.compile(
+    r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) .*rasa\.engine\.training\.hooks\s+- "
+    r"(Starting to train|Finished training) component '([^']+)'")
+
+
+def component_times(log_text: str) -> List[Tuple[str, float]]:
+    """Seconds per trained component, from the INFO lines Rasa's training hooks log
+    (one-second resolution); a component trained twice is numbered ("X #2")."""
+    started: Dict[str, datetime] = {}
+    seen: Dict[str, int] = {}
+    out = []
+    for line in log_text.splitlines():
+        match = HOOK_LINE.match(line)
+        if not match:
+            continue
+        stamp, what, name = datetime.strptime(match[1], "%Y-%m-%d %H:%M:%S"), match[2], match[3]
+        if what == "Starting to train":
+            seen[name] = seen.get(name, 0) + 1
+            started[name] = stamp
+        elif name in started:
+            label = name if seen[name] == 1 else f"{name} #{seen[name]}"
+            out.append((label, (stamp - started.pop(name)).total_seconds()))
+    return out
 
 
 def create_stock_project(folder: Path) -> Path:
@@ -56,4 +85,4 @@ def train(project: Path, out: Path, name: str, log: Path) -> TrainingRun:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     shutil.rmtree(cache, ignore_errors=True)
-    return TrainingRun(out / f"{name}.tar.gz", wall, cpu)
+    return TrainingRun(out / f"{name}.tar.gz", wall, cpu, component_times(log.read_text()))
