@@ -159,3 +159,13 @@ def level_confusion(rows: Iterable[Mapping[str, Any]]) -> Dict[str, Dict[str, in
     for row in rows:
         table[row["expected"]][reached_level(row.get("level"))] += 1
     return table
+
+
+def recognised_within(rows: Iterable[Mapping[str, Any]], group: Iterable[str], name: str) -> Rate:
+    """Among examples whose true intent is in `group`, how many were predicted as some
+    intent of the group: for warning signs, which red flag was heard matters less than
+    hearing one (the red-flag policy treats them alike)."""
+    group = set(group)
+    members = [r for r in rows if r["intent"] in group]
+    misses = [r for r in members if r["predicted"] not in group]
+    return Rate(name, len(members) - len(misses), len(members), misses)

@@ -8,6 +8,7 @@ tests/vignettes/vignettes.yml), MODEL (default models/kyphoplasty-assistant.tar.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import asdict
 import os
 import sys
 import time
@@ -18,7 +19,8 @@ from typing import Any, Dict, Iterator, List, Optional
 import yaml
 
 from evaluation import baseline, plots
-from evaluation.metrics import Classification, classify, level_confusion, triage_safety, TRIAGE_LEVELS
+from evaluation.metrics import (TRIAGE_LEVELS, Classification, Rate, classify, level_confusion,
+                                recognised_within, triage_safety)
 from evaluation.nlu_data import load_examples
 from evaluation.nlu_eval import CrossValidation, Prediction, baseline_predictions, cross_validate, faq_answer_accuracy, parse_all
 from evaluation.report import ROOT, machine, machine_lines, num, pct, previous_summary, publish, staging, table, delta
@@ -40,6 +42,12 @@ def timed(stage: str) -> Iterator[None]:
 
 def score(rows: List[Prediction]) -> Classification:
     return classify([r.intent for r in rows], [r.predicted for r in rows])
+
+
+def red_flags_heard(rows: List[Prediction]) -> Rate:
+    from actions.triage.detection import RED_FLAG_INTENTS
+
+    return recognised_within([asdict(r) for r in rows], RED_FLAG_INTENTS, "red-flag examples heard as a red flag")
 
 
 def assistant_run(model: Path, test_examples, vignettes, scratch: Path):
@@ -127,6 +135,8 @@ def main() -> int:
 
 def headline(results, rasa_test, base_test, cv, safety) -> Dict[str, Any]:
     out: Dict[str, Any] = {
+        "test_red_flags_heard": red_flags_heard(rasa_test).value,
+        "baseline_test_red_flags_heard": red_flags_heard(base_test).value,
         "test_accuracy": results["rasa_test"].accuracy,
         "test_macro_f1": results["rasa_test"].macro_f1,
         "test_faq_answer_accuracy": faq_answer_accuracy(rasa_test),
@@ -150,6 +160,7 @@ HEADLINE_ROWS = [
     ("test_accuracy", "Test split: intent accuracy", "baseline_test_accuracy", False),
     ("test_macro_f1", "Test split: intent macro-F1", "baseline_test_macro_f1", False),
     ("test_faq_answer_accuracy", "Test split: FAQ answer accuracy", "baseline_test_faq_answer_accuracy", False),
+    ("test_red_flags_heard", "Test split: red-flag examples heard as a red flag", "baseline_test_red_flags_heard", True),
     ("cv_accuracy", "Cross-validation: intent accuracy", "baseline_cv_accuracy", False),
     ("cv_macro_f1", "Cross-validation: intent macro-F1", "baseline_cv_macro_f1", False),
     ("cv_faq_answer_accuracy", "Cross-validation: FAQ answer accuracy", "baseline_cv_faq_answer_accuracy", False),
@@ -180,6 +191,12 @@ def render(info, summary, previous, results, rasa_test, base_test, cv, safety, v
                  f"previous report ({previous.get('date', 'none')})", "change"], rows)]
     md.append(nlu_section("NLU on the held-out test split", results["rasa_test"], results["baseline_test"],
                           rasa_test, pictures, "rasa_test"))
+    heard = red_flags_heard(rasa_test)
+    md.append(f"\n**Red-flag examples heard as a red flag** (any of the red-flag intents: the red-flag "
+              f"policy treats them alike): assistant {heard}, baseline {red_flags_heard(base_test)}.\n\n")
+    if heard.cases:
+        md.append(table(["missed warning sign", "intent", "predicted"],
+                        [[r["text"], r["intent"], r["predicted"]] for r in heard.cases]))
     md.append(f"\n![Baseline confusion matrix]({pictures['baseline_test'].name})\n")
     if cv:
         epochs = f"{cv_epochs} epochs for DIET and the response selector (config.yml has more; "\
@@ -191,7 +208,9 @@ def render(info, summary, previous, results, rasa_test, base_test, cv, safety, v
             f"folds (seeded), each fold scored on the examples it did not see, like the test split "
             f"(a fallback counts as a miss). The baseline is trained and scored on the same folds. "
             f"Took {sum(cv.fold_seconds) / 60:.1f} minutes "
-            f"({', '.join(f'{s:.0f}' for s in cv.fold_seconds)} s per fold, training included).\n")
+            f"({', '.join(f'{s:.0f}' for s in cv.fold_seconds)} s per fold, training included; a fold "
+            f"trained before on the same data and config is restored from Rasa's training cache, "
+            f"`.rasa/cache`, in seconds).\n")
         md.append(nlu_section(None, results["rasa_cv"], results["baseline_cv"], cv.rasa, pictures, "rasa_cv"))
     md.append(
         "\n## The baseline\n\n"

@@ -1,7 +1,6 @@
 """The baseline is cross-validated on the very folds Rasa draws, and the epochs of a
 cheaper cross-validation are changed only where a component trains for epochs."""
 import numpy as np
-import pytest
 
 from evaluation.nlu_eval import fold_indices, with_epochs
 
@@ -19,12 +18,10 @@ def training_data():
     ])
 
 
-# Importing rasa.nlu.test pulls in TensorFlow, whose jax shim warns at import time.
-@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_fold_indices_are_the_folds_rasa_generates_after_seeding():
+    data = training_data()
     from rasa.nlu.test import generate_folds
 
-    data = training_data()
     ours = fold_indices(data, 3, seed=42)
     np.random.seed(42)
     texts = [m.get("text") for m in data.intent_examples]

@@ -95,3 +95,14 @@ def test_a_rate_without_cases_says_so():
     safety = triage_safety([{"id": "n", "expected": "none", "level": None}])
     assert safety["emergency_sensitivity"].value is None
     assert "n/a" in str(safety["emergency_sensitivity"])
+
+
+def test_a_red_flag_heard_as_another_red_flag_counts_as_recognised():
+    from evaluation.metrics import recognised_within
+
+    rows = [{"intent": "report_emergency", "predicted": "report_nerve_symptoms", "text": "a"},
+            {"intent": "report_pain_worse", "predicted": "nlu_fallback", "text": "b"},
+            {"intent": "greet", "predicted": "report_pain_worse", "text": "c"}]
+    rate = recognised_within(rows, {"report_emergency", "report_nerve_symptoms", "report_pain_worse"}, "red flags")
+    assert (rate.hits, rate.total) == (1, 2)
+    assert [r["text"] for r in rate.cases] == ["b"]
