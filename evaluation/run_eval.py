@@ -235,6 +235,10 @@ def nlu_section(title, rasa: Classification, base: Classification, rows: List[Pr
         [[s.label, s.support, num(s.precision), num(s.recall), num(s.f1), num(base.scores(s.label).f1)]
          for s in rasa.per_label]))
     errors = [r for r in rows if r.intent != r.predicted]
+    fallbacks = sum(r.predicted == "nlu_fallback" for r in errors)
+    md.append(f"\n{len(errors)} misclassified, of which {fallbacks} fell back (`nlu_fallback`: the assistant "
+              f"asks the patient to rephrase or choose) and {len(errors) - fallbacks} were taken for another "
+              "intent.\n")
     md.append(f"\n<details><summary>{len(errors)} misclassified examples</summary>\n\n")
     md.append(table(["text", "intent", "predicted", "confidence"],
                     [[r.text, r.intent, r.predicted, num(r.confidence, 2)] for r in errors]))
