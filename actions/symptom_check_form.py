@@ -13,7 +13,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.triage.answers import INTERRUPTION_INTENTS, TREND_SLOT, WEEKS_SLOT
+from actions.triage.answers import TREND_SLOT, WEEKS_SLOT, interrupts_question
 from actions.triage.detection import SIGN_QUESTION_SLOTS
 from actions.triage.rules import (
     PAIN_TRENDS,
@@ -61,8 +61,9 @@ class ValidateSymptomCheckForm(FormValidationAction):
             # Back after an escalation or an answered question: this message was
             # already dealt with, so only the next question is asked.
             return []
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        if intent in INTERRUPTION_INTENTS:
+        message = tracker.latest_message or {}
+        intent = (message.get("intent") or {}).get("name")
+        if interrupts_question(intent, message.get("text")):
             return []  # the form is rejected; a rule answers, then resumes the form
         requested = tracker.get_slot("requested_slot")
         values = check_answer_values(tracker)

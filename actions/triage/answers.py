@@ -11,6 +11,7 @@ import re
 from datetime import date
 from typing import Optional
 
+from actions.triage.pain_scores import pain_score_trend
 from actions.triage.time_since import weeks_since
 
 YES_INTENTS = {"affirm"}
@@ -69,6 +70,9 @@ _TREND_WORDS = (
 
 def pain_trend(intent: Optional[str], text: Optional[str]) -> Optional[str]:
     """better | same | worse, or None if the answer does not say."""
+    scores = pain_score_trend(text)
+    if scores:
+        return scores  # "2 out of 10 now, was 8": the numbers outrank any guess
     if intent in TREND_BY_INTENT:
         return TREND_BY_INTENT[intent]
     words = (text or "").lower()
@@ -92,6 +96,18 @@ INTERRUPTION_INTENTS = frozenset({
     "imaging_unclear", "advised_another_procedure", "request_summary", "out_of_scope",
     "stop", "goodbye", "greet", "thank", "request_deletion", "start_symptom_check",
 })
+
+
+def interrupts_question(intent: Optional[str], text: Optional[str]) -> bool:
+    """Is this message something other than an attempt to answer the question asked?
+
+    An off-topic *statement* made while a question is pending ("hmm well it was a
+    while") is a vague answer, not a change of subject: it is re-asked with an
+    example instead of being told the bot only helps with back pain. An off-topic
+    *question* ("can you book me a taxi?") is still answered, then the check resumes."""
+    if intent == "out_of_scope":
+        return "?" in (text or "")
+    return intent in INTERRUPTION_INTENTS
 _MENTIONS_PROCEDURE = re.compile(
     r"\b(kypho\w*|vertebroplasty|procedure|surgery|operation|op|cement\w*|had it done|it was done)\b"
 )

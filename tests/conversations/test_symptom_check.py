@@ -97,6 +97,15 @@ def test_unusable_answer_is_reasked_once_then_recorded_unknown(conversation):
     assert "getting better" in chat.text  # the next question
 
 
+def test_off_topic_question_in_the_middle_is_answered_then_the_check_resumes(conversation):
+    chat = start_check(conversation)
+    chat.say("can you tell me whats the weather tomorrow?")
+    assert "only help with back pain" in chat.text
+    assert "couldn't tell how long ago" not in chat.text
+    assert "How long ago was your kyphoplasty" in chat.text
+    assert chat.active_form == "symptom_check_form"
+
+
 def test_summary_on_request(conversation):
     chat = conversation().say("my legs feel numb")
     chat.say("can you summarize this for my doctor")
