@@ -12,6 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.message_too_long import say_if_message_was_cut
 from actions.triage.detection import slot_for_sign
 from actions.triage.rules import PatientReport, TriageLevel, assess
 from actions.triage_state import (
@@ -44,15 +45,18 @@ class ActionEscalateRedFlags(Action):
         events += [SlotSet(slot, True) for slot in {slot_for_sign(f) for f in flags} if slot]
 
         signs = sign_labels(outcome.red_flags)
-        if outcome.level is TriageLevel.EMERGENCY:
+        emergency = outcome.level is TriageLevel.EMERGENCY
+        if emergency:
             dispatcher.utter_message(response="utter_escalate_emergency", signs=signs)
             if form:
                 # Nothing else should stand between the patient and the phone.
                 events += [ActiveLoop(None), SlotSet("requested_slot", None)]
         else:
             dispatcher.utter_message(response="utter_escalate_urgent", signs=signs)
-            if form == FORM_NAME and _questions_left(tracker, domain, events):
-                dispatcher.utter_message(response="utter_continue_check_after_flag")
+        # A cut message: the part not read may hold more than the sign heard.
+        say_if_message_was_cut(dispatcher, tracker)
+        if not emergency and form == FORM_NAME and _questions_left(tracker, domain, events):
+            dispatcher.utter_message(response="utter_continue_check_after_flag")
         return events
 
 

@@ -23,10 +23,19 @@ class ActionMessageTooLong(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        marker = (tracker.latest_message or {}).get(TOO_LONG_KEY) or {}
-        limit = marker.get("max_characters")
-        dispatcher.utter_message(
-            response="utter_message_too_long",
-            max_characters=f"{limit:,}" if isinstance(limit, int) else "a few hundred",
-        )
+        say_if_message_was_cut(dispatcher, tracker)
         return []
+
+
+def say_if_message_was_cut(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Tell the patient their message was too long to read whole, if it was cut.
+    Also said after an escalation (actions/escalate_red_flags.py)."""
+    marker = (tracker.latest_message or {}).get(TOO_LONG_KEY)
+    if not marker:
+        return False
+    limit = marker.get("max_characters")
+    dispatcher.utter_message(
+        response="utter_message_too_long",
+        max_characters=f"{limit:,}" if isinstance(limit, int) else "a few hundred",
+    )
+    return True

@@ -5,7 +5,8 @@ The NLU component MessageLengthLimit marks such a message; this policy then runs
 waits for the patient, whatever is active. Like the RedFlagPolicy its predictions
 are marked no-user, so that they win over RulePolicy's "continue the active form"
 (priority 6); its priority (6.5) stays below the RedFlagPolicy (7), so a warning sign
-in the part that was read is escalated first and the length reply is then skipped.
+in the part that was read is escalated first, and the escalation then says the
+length notice itself (actions/escalate_red_flags.py).
 """
 from __future__ import annotations
 

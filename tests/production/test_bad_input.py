@@ -152,6 +152,8 @@ def test_a_warning_sign_in_a_long_message_is_still_escalated(sqlite_server):
     replies = sqlite_server.say(new_sender(), "i have chest pain. " + "and my back hurts. " * 6000)
     assert "911" in texts(replies)
     assert "call" in texts(replies).lower()
+    # and the patient learns that the rest of the message was not read
+    assert "up to 2,000 characters" in texts(replies)
 
 
 def test_a_burst_of_messages_in_one_conversation(sqlite_server):
