@@ -6,9 +6,11 @@ two can never disagree.
 
 Evidence, in order of trust:
 1. symptom entities from the spaCy pipeline, each with its assertion role;
-2. the answer "yes" to a warning-sign question of the symptom check;
+2. the answer "yes" to a warning-sign question of the symptom check, and pain
+   scores that rise ("3/10 last week, 8/10 today", actions/triage/pain_scores.py);
 3. the NLU intent, unless an entity for the same sign says it is negated,
-   hypothetical, resolved or someone else's.
+   hypothetical, resolved or someone else's, falling pain scores contradict it, or
+   a look-alike finding explains it (LOOKALIKES).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import json
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Set
 
 from actions.triage.answers import TREND_SLOT, answers_question, pain_trend, yes_no
+from actions.triage.pain_scores import pain_score_trend
 from actions.triage.rules import EMERGENCY_GROUP_KEY, EMERGENCY_SIGN_KEYS, SIGNS_BY_KEY
 
 SYMPTOM_ENTITY = "symptom"
@@ -36,6 +39,13 @@ RED_FLAG_INTENTS: Dict[str, str] = {
     "report_posture_change": "posture_change",
     "report_infection_signs": "infection_signs",
     "report_emergency": EMERGENCY_GROUP_KEY,
+}
+
+# Findings that are not warning signs but that the intent classifier confuses with
+# one: named in a message with no word for the sign itself, they explain the guess
+# ("bit of bruising around the site, going yellow" is not the article's redness).
+LOOKALIKES: Dict[str, FrozenSet[str]] = {
+    "infection_signs": frozenset({"bruising"}),
 }
 
 # The symptom check asks each warning sign in turn; "yes" to one reports it.
@@ -74,7 +84,7 @@ def patient_roles(caregiver: bool) -> Set[str]:
     return {AFFIRMED, OTHER_PERSON} if caregiver else {AFFIRMED}
 
 
-def _same_sign(mention_sign: str, sign: str) -> bool:
+def same_sign(mention_sign: str, sign: str) -> bool:
     if sign == EMERGENCY_GROUP_KEY:
         return mention_sign in EMERGENCY_SIGN_KEYS
     return mention_sign == sign
@@ -100,7 +110,7 @@ def red_flags_in_message(
     asked = SIGN_QUESTION_SLOTS.get(requested_slot or "")
     if asked and yes_no(intent, text) is True:
         denied = any(
-            _same_sign(m["value"], asked) and m.get("role", AFFIRMED) not in roles
+            same_sign(m["value"], asked) and m.get("role", AFFIRMED) not in roles
             for m in mentions
         )
         if not denied:
@@ -108,6 +118,11 @@ def red_flags_in_message(
 
     # "Getting worse" is the article's first sign: pain intensifies after relief.
     if requested_slot == TREND_SLOT and pain_trend(intent, text) == "worse":
+        flags.add("pain_worse")
+    # Pain scores that rise ("3/10 last week, 8/10 today") report it at any time;
+    # scores that fall contradict a guess that the pain got worse.
+    scores = pain_score_trend(text)
+    if scores == "worse":
         flags.add("pain_worse")
 
     # The intent alone is the weakest evidence: the classifier must guess on every
@@ -117,8 +132,13 @@ def red_flags_in_message(
     intent_sign = RED_FLAG_INTENTS.get(intent or "")
     if intent_sign and not mentions and answers_question(requested_slot, text):
         intent_sign = None
+    if intent_sign == "pain_worse" and scores in ("better", "same"):
+        intent_sign = None
+    # (A word for the sign itself still counts: it is among the mentions above.)
+    if {m.get("value") for m in symptom_mentions(entities)} & LOOKALIKES.get(intent_sign or "", frozenset()):
+        intent_sign = None
     if intent_sign:
-        same = [m for m in mentions if _same_sign(m["value"], intent_sign)]
+        same = [m for m in mentions if same_sign(m["value"], intent_sign)]
         contradicted = any(m.get("role", AFFIRMED) not in roles for m in same)
         already_specific = any(m.get("role", AFFIRMED) in roles for m in same)
         if not contradicted and not already_specific:
@@ -145,15 +165,31 @@ def unconfirmed_sign_mentions(
     return found
 
 
+def intent_for_sign(sign: str) -> str:
+    if sign in EMERGENCY_SIGN_KEYS or sign == EMERGENCY_GROUP_KEY:
+        return "report_emergency"
+    return next(i for i, s in RED_FLAG_INTENTS.items() if s == sign)
+
+
+def intent_for_signs(guessed_intent: Optional[str], flags: Iterable[str]) -> Optional[str]:
+    """The intent for a message whose words report `flags`: the classifier's guess if
+    it is a warning-sign intent (or nothing was reported), else the intent of the
+    most serious sign reported (emergency first, then the article's order)."""
+    flags = set(flags)
+    if not flags or guessed_intent in RED_FLAG_INTENTS:
+        return guessed_intent
+    if flags & EMERGENCY_SIGN_KEYS or EMERGENCY_GROUP_KEY in flags:
+        return "report_emergency"
+    return next(intent for intent, sign in RED_FLAG_INTENTS.items() if sign in flags)
+
+
 def report_payload(sign: str, caregiver: bool = False) -> str:
     """A button payload that reports `sign` for the patient (e.g. after "is that
     happening to the patient?"), so the red-flag policy escalates it."""
     entities: Dict[str, str] = {}
+    intent = intent_for_sign(sign)
     if sign in EMERGENCY_SIGN_KEYS:
-        intent = "report_emergency"
         entities[SYMPTOM_ENTITY] = sign
-    else:
-        intent = next(i for i, s in RED_FLAG_INTENTS.items() if s == sign)
     if caregiver:
         entities[REPORTER_ENTITY] = CAREGIVER
     return "/" + intent + (json.dumps(entities) if entities else "")

@@ -108,3 +108,30 @@ def test_sign_slot_roles_affirmed_wins():
 )
 def test_report_payload_round_trips_to_a_flag(sign, caregiver, payload):
     assert report_payload(sign, caregiver) == payload
+
+
+@pytest.mark.parametrize(
+    "guessed, flags, intent",
+    [
+        ("faq", {"nerve_symptoms"}, "report_nerve_symptoms"),
+        ("deny", {"infection_signs", "pain_worse"}, "report_pain_worse"),  # the article's order
+        ("faq", {"nerve_symptoms", "chest_pain"}, "report_emergency"),  # emergency first
+        ("nlu_fallback", {"emergency_sign"}, "report_emergency"),
+        # a warning-sign intent the classifier chose stays: it may name another sign
+        ("report_pain_spreading", {"nerve_symptoms"}, "report_pain_spreading"),
+        ("faq", set(), "faq"),
+    ],
+)
+def test_intent_for_signs(guessed, flags, intent):
+    from actions.triage.detection import intent_for_signs
+
+    assert intent_for_signs(guessed, flags) == intent
+
+
+def test_a_look_alike_finding_explains_an_intent_only_guess():
+    bruise = {"entity": "symptom", "value": "bruising", "role": "affirmed"}
+    text = "bit of bruising around the injection site, its going yellow now"
+    assert red_flags_in_message("report_infection_signs", [bruise], text=text) == frozenset()
+    # but a word for the sign itself still counts
+    red = {"entity": "symptom", "value": "infection_signs", "role": "affirmed"}
+    assert red_flags_in_message("report_infection_signs", [bruise, red], text="bruised and red") == {"infection_signs"}

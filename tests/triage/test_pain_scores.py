@@ -1,0 +1,47 @@
+"""Pain scores compared in one message: the numbers say which way the pain went."""
+import pytest
+
+from actions.triage.answers import pain_trend
+from actions.triage.detection import red_flags_in_message
+from actions.triage.pain_scores import pain_score_trend
+
+
+@pytest.mark.parametrize(
+    "text, trend",
+    [
+        ("pain is about 2 out of 10 now, was 8 before the kyphoplasty", "better"),
+        ("pain 8/10 today, last week it was 3/10", "worse"),
+        ("my pain went from 3/10 to 8/10 overnight", "worse"),
+        ("from 8 to 2 out of 10", "better"),
+        ("now 2/10 but was 9/10 before the op", "better"),
+        ("pain score now 6, was 2 yesterday", "worse"),
+        ("pain was 5 now 5", "same"),
+        # no comparison of scores: weeks, doses, one score alone
+        ("the kyphoplasty was 8 weeks ago, now 2 weeks of physio done, pain ok", None),
+        ("i take 2 tablets now for the pain, was 4 before", None),
+        ("the pain is 7 out of 10", None),
+        ("it was 3 and now 7", None),  # no pain or scale named: not read as scores
+    ],
+)
+def test_pain_score_trend(text, trend):
+    assert pain_score_trend(text) == trend
+
+
+def test_falling_scores_answer_the_trend_question_whatever_the_intent_guessed():
+    assert pain_trend("report_pain_worse", "about 2 out of 10 now, was 8") == "better"
+
+
+def test_falling_scores_contradict_a_guess_that_the_pain_got_worse():
+    text = "pain is about 2 out of 10 now, was 8 before the kyphoplasty"
+    assert red_flags_in_message("report_pain_worse", [], text=text) == frozenset()
+
+
+def test_rising_scores_report_the_sign_whatever_the_intent():
+    text = "pain 8/10 today, last week it was 3/10"
+    assert red_flags_in_message("report_persistent_pain", [], text=text) == {"pain_worse"}
+
+
+def test_falling_scores_do_not_hide_another_sign():
+    text = "pain 2/10 now, was 8, but my legs are numb"
+    entities = [{"entity": "symptom", "value": "nerve_symptoms", "role": "affirmed"}]
+    assert red_flags_in_message("report_pain_worse", entities, text=text) == {"nerve_symptoms"}
