@@ -18,6 +18,10 @@ from spacy.tokens import Doc, Span
 from actions.triage.rules import EMERGENCY_SIGN_KEYS
 
 SYMPTOM, BODY_PART, PROCEDURE = "SYMPTOM", "BODY_PART", "PROCEDURE"
+# A phrase that states a sign is absent ("bladder and bowels normal"): the sign,
+# denied. Without it the sign's words are only a body part, and a classifier that
+# sees "bladder" may guess the emergency sign with nothing to contradict it.
+SYMPTOM_DENIED = "SYMPTOM_DENIED"
 
 NUMB_WORDS = ("numb", "tingl", "pins", "feel", "prick", "dead")
 WEAK_WORDS = ("weak", "gave", "giving", "buckl", "collaps", "wobbly", "jelly")
@@ -37,6 +41,13 @@ STAND_FOLLOWERS = {"up", "upright", "anymore", "at", "on", "properly", "without"
 FACE_DISTANCE = 4
 SPINAL_PARTS = {"leg", "arm", "saddle", "back", "ribs", "site"}
 NUMB_ELSEWHERE = "numb_elsewhere"  # not a warning sign
+# "the deep heat cream makes my skin tingle": a product on the skin, not a nerve sign,
+# unless a limb or the saddle area is named next to the feeling.
+TOPICAL_WORDS = {"cream", "creams", "gel", "gels", "ointment", "balm", "lotion", "liniment",
+                 "patch", "patches", "plaster", "plasters", "spray", "lidocaine", "lignocaine",
+                 "menthol", "capsaicin", "voltarol", "voltaren", "biofreeze"}
+LIMB_PARTS = {"leg", "arm", "saddle"}
+LIMB_DISTANCE = 5
 
 # Signs said in two halves (nlp/patterns/symptoms.jsonl): not warning signs alone.
 UNSPECIFIED_NUMB, COUGH, BLOOD, SITE_CHANGE = "numb_unspecified", "cough", "blood", "site_change"
@@ -93,6 +104,9 @@ def _composed_sign(mention: Span) -> str:
         spinal = [p for p in sentence.ents if p.label_ == BODY_PART and p.ent_id_ in SPINAL_PARTS]
         if _near(mention, _parts(sentence, "face"), FACE_DISTANCE) and not _near(mention, spinal, FACE_DISTANCE):
             return NUMB_ELSEWHERE
+        limbs = [p for p in sentence.ents if p.label_ == BODY_PART and p.ent_id_ in LIMB_PARTS]
+        if words & TOPICAL_WORDS and not any(w in text for w in WEAK_WORDS) and not _near(mention, limbs, LIMB_DISTANCE):
+            return NUMB_ELSEWHERE
         if _near(mention, _parts(sentence, "saddle"), SADDLE_DISTANCE) and any(w in text for w in NUMB_WORDS):
             return "saddle_numbness"
         if words & SUDDEN_WORDS and any(w in text for w in WEAK_WORDS):
@@ -129,7 +143,7 @@ def resolve_mentions(doc: Doc) -> List[Tuple[Span, str]]:
     return [
         (ent, _composed_sign(ent))
         for ent in doc.ents
-        if ent.label_ == SYMPTOM and not _idiom(ent)
+        if ent.label_ in (SYMPTOM, SYMPTOM_DENIED) and not _idiom(ent)
     ]
 
 
@@ -179,6 +193,9 @@ def mention_role(mention: Span, caregiver: bool) -> str:
         return "other_person"
     if mention._.is_hypothetical:
         return "hypothetical"
+    if mention.label_ == SYMPTOM_DENIED:
+        # A denial denied ("i don't think my bladder is working normally") reports it.
+        return "affirmed" if mention._.is_negated else "negated"
     if mention._.is_negated:
         return "negated"
     if mention._.is_historical:

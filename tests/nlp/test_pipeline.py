@@ -123,6 +123,25 @@ CASES = [
     ("i cant get out of bed because of the pain", {}),
     ("i can move my leg now", {}),
     ("what is kyphoplasty", {}),
+    ("a funny feeling in my tummy", {}),
+    # a sign stated absent in one phrase, and a denial that is itself denied
+    ("mum is doing well, no temperature, bladder and bowels normal, just tired", {"bladder_bowel_control": "negated"}),
+    ("normal bladder and bowel function", {"bladder_bowel_control": "negated"}),
+    ("i don't think my bladder is working normally", {"bladder_bowel_control": "affirmed"}),
+    ("my bladder is fine but i cant feel it when i wipe",
+     {"bladder_bowel_control": "negated", "saddle_numbness": "affirmed"}),
+    # "but" ends a question's scope even when "my" follows it
+    ("my sleep is normal but my legs are weak", {"nerve_symptoms": "affirmed"}),
+    ("a dead feeling down my thigh", {"nerve_symptoms": "affirmed"}),
+    ("im folding over more every week", {"posture_change": "affirmed"}),
+    # "what is X" asks about a word; "what is this X" and "what's causing X" report it
+    ("what is kyphosis", {"posture_change": "hypothetical"}),
+    ("what is this numbness in my legs", {"nerve_symptoms": "affirmed"}),
+    ("whats causing the tingling in my feet", {"nerve_symptoms": "affirmed"}),
+    ("i feel like i'm burning up", {"infection_signs": "affirmed"}),
+    # a warming cream on the skin, unless a limb is named with the feeling
+    ("the deep heat cream makes my skin tingle where i rub it on", {}),
+    ("i put deep heat cream on my back and now my legs are tingling", {"nerve_symptoms": "affirmed"}),
 ]
 
 CAREGIVER_CASES = [
