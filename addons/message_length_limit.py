@@ -12,34 +12,22 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.message_too_long import TOO_LONG_KEY
+from addons.base import ConfigOnlyComponent
 
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class MessageLengthLimit(GraphComponent):
+class MessageLengthLimit(ConfigOnlyComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"max_characters": 2000}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "MessageLengthLimit":
-        return cls(config)
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.max_characters = int(config["max_characters"])

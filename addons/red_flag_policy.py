@@ -6,26 +6,19 @@ is answered first by `action_escalate_red_flags`, in the same reply. The decisio
 a pure function of the latest message (actions/triage/detection.py), so it does not
 depend on any story or rule being learned, and the action applies the same function.
 
-Priority: it must outrank RulePolicy. RulePolicy marks "continue the active form"
-as a *no-user* prediction, which Rasa 3.6's ensemble lets win over every normal
-prediction regardless of priority (DefaultPolicyPredictionEnsemble._pick_best_policy),
-so our predictions are marked no-user too and then win on priority.
+Priority: it must outrank RulePolicy, including RulePolicy's "continue the active
+form" (why that takes a no-user prediction: addons/base.py).
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Optional, Text
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, REQUESTED_SLOT
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from addons.base import RuleOfThumbPolicy
 from actions.triage.detection import CAREGIVER, red_flags_in_message
 
 ESCALATION_ACTION = "action_escalate_red_flags"
@@ -34,44 +27,12 @@ ESCALATION_ACTION = "action_escalate_red_flags"
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
 )
-class RedFlagPolicy(Policy):
+class RedFlagPolicy(RuleOfThumbPolicy):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"priority": 7}
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "RedFlagPolicy":
-        return cls(config, model_storage, resource, execution_context)
-
-    def train(
-        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        # Nothing to learn: the rules table is the model.
-        return self._resource
-
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        action = self._next_action(tracker)
-        probabilities = self._default_predictions(domain)
-        if action is None:
-            return self._prediction(probabilities)
-        probabilities[domain.index_for_action(action)] = 1.0
-        return self._prediction(probabilities, is_no_user_prediction=True)
-
-    @staticmethod
-    def _next_action(tracker: DialogueStateTracker) -> Optional[Text]:
+    def next_action(self, tracker: DialogueStateTracker) -> Optional[Text]:
         latest_action = tracker.latest_action_name
         if latest_action == ESCALATION_ACTION:
             # An active form resumes (RulePolicy predicts it); otherwise we wait

@@ -17,10 +17,7 @@ from typing import Any, Dict, List, Text
 # Rasa imports this module before SpacyNLP calls spacy.load, which otherwise fails
 # with "Can't find factory for 'medspacy_context'".
 import nlp.components  # noqa: F401
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.utils.spacy_utils import SpacyNLP
@@ -29,28 +26,16 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.triage.detection import CAREGIVER, REPORTER_ENTITY, SYMPTOM_ENTITY
+from addons.base import ConfigOnlyComponent
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
 )
-class SymptomEntityExtractor(GraphComponent, EntityExtractorMixin):
+class SymptomEntityExtractor(ConfigOnlyComponent, EntityExtractorMixin):
     @classmethod
     def required_components(cls) -> List[type]:
         return [SpacyNLP]
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "SymptomEntityExtractor":
-        return cls(config)
-
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        self.component_config = config
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         # Training examples carry no entity annotations; nothing to add.

@@ -15,12 +15,9 @@ it may name a second sign the patterns did not see.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     ENTITIES,
     INTENT,
@@ -38,22 +35,13 @@ from actions.triage.detection import (
     red_flags_in_message,
     same_sign,
 )
+from addons.base import ConfigOnlyComponent
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class WarningSignIntent(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "WarningSignIntent":
-        return cls()
-
+class WarningSignIntent(ConfigOnlyComponent):
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
 

@@ -11,7 +11,7 @@ def parse(intent, entities, text="my legs are numb"):
         "intent_ranking": [{"name": intent, "confidence": 0.41}, {"name": "report_nerve_symptoms", "confidence": 0.3}],
         "entities": entities,
     })
-    WarningSignIntent().process([message])
+    WarningSignIntent({}).process([message])
     return message
 
 
