@@ -138,6 +138,12 @@ CASES = [
     ("what is kyphosis", {"posture_change": "hypothetical"}),
     ("what is this numbness in my legs", {"nerve_symptoms": "affirmed"}),
     ("whats causing the tingling in my feet", {"nerve_symptoms": "affirmed"}),
+    ("what symptoms mean an infection", {"infection_signs": "hypothetical"}),
+    # "aching back" is the body part; "the ache has come back" is the pain returning
+    ("tired aching back by the evening", {}),
+    ("my back pain came back", {"pain_worse": "affirmed"}),
+    # a question about the patient's own symptom still reports it
+    ("does sitting make the numbness worse", {"nerve_symptoms": "affirmed"}),
     ("i feel like i'm burning up", {"infection_signs": "affirmed"}),
     # a warming cream on the skin, unless a limb is named with the feeling
     ("the deep heat cream makes my skin tingle where i rub it on", {}),

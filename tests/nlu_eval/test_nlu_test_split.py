@@ -3,6 +3,9 @@
 Thresholds from the Foundation issue: intent macro-F1 >= 0.95, and every red-flag
 example recognised as a red-flag intent (which red flag may differ: the red-flag
 policy treats them alike, but missing one would miss a warning sign).
+The intent is the whole NLU pipeline's: the DIET classifier's guess, replaced by
+addons/warning_sign_intent.py when the spaCy patterns found a sign affirmed that
+the guess missed.
 """
 import json
 
