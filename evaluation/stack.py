@@ -50,6 +50,14 @@ class Stack:
         path.write_text(f'action_endpoint:\n  url: "{loopback_url(self.action_port, "/webhook")}"\n')
         return path
 
+    def _credentials(self) -> Path:
+        """Both assistants answer on the REST channel only. The project's own
+        credentials.yml has no REST channel (the public server must not offer one,
+        docs/deployment.md), so without this file nothing would ever answer."""
+        path = self.logs / f"{self.assistant.name}-credentials.yml"
+        path.write_text("rest:\n")
+        return path
+
     def _spawn(self, role: str, args: List[str]) -> None:
         log = open(self.logs / f"{self.assistant.name}-{role}.log", "ab")
         self.processes[role] = subprocess.Popen(
@@ -68,7 +76,8 @@ class Stack:
                                 "--actions", "actions"])
         self._spawn("rasa", [str(BIN / "rasa"), "run", "--model", str(self.assistant.model),
                              "--port", str(self.rasa_port), "--interface", "127.0.0.1",
-                             "--enable-api", "--endpoints", str(endpoints)])
+                             "--enable-api", "--endpoints", str(endpoints),
+                             "--credentials", str(self._credentials())])
 
         def alive(role: str):
             return lambda: self.processes[role].poll() is None
