@@ -71,8 +71,8 @@ OWN_RECOVERY = re.compile(
 )
 
 
-def _parts(span: Span, part_id: str) -> List[Span]:
-    return [ent for ent in span.ents if ent.label_ == BODY_PART and ent.ent_id_ == part_id]
+def _parts(span: Span, *part_ids: str) -> List[Span]:
+    return [ent for ent in span.ents if ent.label_ == BODY_PART and ent.ent_id_ in part_ids]
 
 
 def _distance(a: Span, b: Span) -> int:
@@ -83,8 +83,8 @@ def _near(mention: Span, others: Iterable[Span], distance: int) -> bool:
     return any(_distance(mention, other) <= distance for other in others)
 
 
-def _mentions(doc: Doc, sign: str) -> List[Span]:
-    return [ent for ent in doc.ents if ent.label_ == SYMPTOM and ent.ent_id_ == sign]
+def _mentions(span: Span, sign: str) -> List[Span]:
+    return [ent for ent in span.ents if ent.label_ == SYMPTOM and ent.ent_id_ == sign]
 
 
 def _composed_sign(mention: Span) -> str:
@@ -101,10 +101,10 @@ def _composed_sign(mention: Span) -> str:
         return sign
     if sign == "nerve_symptoms":
         # "the dentist numbed my mouth": numbness of the face is not a spinal sign
-        spinal = [p for p in sentence.ents if p.label_ == BODY_PART and p.ent_id_ in SPINAL_PARTS]
+        spinal = _parts(sentence, *SPINAL_PARTS)
         if _near(mention, _parts(sentence, "face"), FACE_DISTANCE) and not _near(mention, spinal, FACE_DISTANCE):
             return NUMB_ELSEWHERE
-        limbs = [p for p in sentence.ents if p.label_ == BODY_PART and p.ent_id_ in LIMB_PARTS]
+        limbs = _parts(sentence, *LIMB_PARTS)
         if words & TOPICAL_WORDS and not any(w in text for w in WEAK_WORDS) and not _near(mention, limbs, LIMB_DISTANCE):
             return NUMB_ELSEWHERE
         if _near(mention, _parts(sentence, "saddle"), SADDLE_DISTANCE) and any(w in text for w in NUMB_WORDS):
@@ -123,9 +123,8 @@ def _composed_sign(mention: Span) -> str:
     if (
         sign == "back_pain"
         and words & SPREAD_WORDS
-        and any(p.ent_id_ in SPREAD_PLACES for p in sentence.ents if p.label_ == BODY_PART)
-        and not _mentions(sentence.as_doc(), "pain_spreading")
-        and not any(e.ent_id_ == "pain_spreading" for e in sentence.ents)
+        and _parts(sentence, *SPREAD_PLACES)
+        and not _mentions(sentence, "pain_spreading")
     ):
         return "pain_spreading"
     return sign

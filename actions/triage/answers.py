@@ -108,6 +108,8 @@ def interrupts_question(intent: Optional[str], text: Optional[str]) -> bool:
     if intent == "out_of_scope":
         return "?" in (text or "")
     return intent in INTERRUPTION_INTENTS
+
+
 _MENTIONS_PROCEDURE = re.compile(
     r"\b(kypho\w*|vertebroplasty|procedure|surgery|operation|op|cement\w*|had it done|it was done)\b"
 )

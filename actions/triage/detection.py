@@ -178,9 +178,8 @@ def intent_for_signs(guessed_intent: Optional[str], flags: Iterable[str]) -> Opt
     flags = set(flags)
     if not flags or guessed_intent in RED_FLAG_INTENTS:
         return guessed_intent
-    if flags & EMERGENCY_SIGN_KEYS or EMERGENCY_GROUP_KEY in flags:
-        return "report_emergency"
-    return next(intent for intent, sign in RED_FLAG_INTENTS.items() if sign in flags)
+    order = list(RED_FLAG_INTENTS)  # the article's order, emergency last: put it first
+    return min(map(intent_for_sign, flags), key=lambda i: (i != "report_emergency", order.index(i)))
 
 
 def report_payload(sign: str, caregiver: bool = False) -> str:
