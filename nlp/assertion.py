@@ -29,6 +29,19 @@ SUDDEN_WORDS = {"sudden", "suddenly", "abruptly", "overnight"}
 SPREAD_WORDS = {"spread", "spreading", "spreads", "radiating", "radiates", "shooting", "shoots",
                 "travels", "travelling", "traveling", "down", "into", "moving", "wraps", "wrapping"}
 SPREAD_PLACES = {"leg", "ribs", "saddle"}
+# "my lower back is hurting now too, before it was only the middle bit": pain that
+# has reached another area of the back, said as something new *and* added ("now ...
+# too", "not just ... anymore", "it used to only be ..."). The article's second sign:
+# "Pain spreads to other areas of your back or legs."
+BACK_REGIONS = {"lower", "upper", "middle", "mid", "top", "bottom", "higher", "other"}
+NEW_AREA_CUES = re.compile(
+    r"\b(now|started|starting|since|these days|lately|recently|(last|past) (few|couple of) (days|weeks))\b.*\b(too|as well|also)\b(?! (much|many|long|bad|hard|far|early|late|soon|little))"
+    r"|\b(too|as well|also)\b(?! (much|many|long|bad|hard|far|early|late|soon|little)).*\bnow\b"
+    r"|\bnot (just|only)\b.*\banymore\b|\banymore\b.*\bnot (just|only)\b"
+    r"|\b(used to|it was|before it was) (be )?(just|only)\b"
+)
+CLAUSE_BREAKS = {"but", "and", "before", "whereas", "while"}
+PAST_WORDS = {"used", "was", "were", "had", "before"}
 SADDLE_DISTANCE = 5  # tokens between "numb" and "groin" that still describe one thing
 # "can't feel it properly when I wipe": the cue may sit further from the words.
 UNSPECIFIED_NUMB_DISTANCE = 10
@@ -48,6 +61,17 @@ TOPICAL_WORDS = {"cream", "creams", "gel", "gels", "ointment", "balm", "lotion",
                  "menthol", "capsaicin", "voltarol", "voltaren", "biofreeze"}
 LIMB_PARTS = {"leg", "arm", "saddle"}
 LIMB_DISTANCE = 5
+
+# "My foot went to sleep after sitting cross legged, was fine after a minute": one
+# episode from how the patient sat, gone at once, is not the article's numbness or
+# tingling. Kept apart (a look-alike, actions/triage/detection.py) only when the
+# message says it passed and never that it keeps happening; otherwise it is numbness.
+LIMB_ASLEEP = "limb_asleep"
+ASLEEP_PASSED = re.compile(
+    r"\b(was|were|felt|it'?s|its|all) (fine|ok|okay|normal|back to normal)\b|\bwent away\b|\bwore off\b"
+    r"|\bafter (a|one|a few|few) (second|seconds|minute|minutes|moment|moments)\b|\bshook it\b|\bshaking it\b"
+)
+ASLEEP_RECURS = re.compile(r"\b(keeps?|kept|always|again|every|often|lot|constantly|still|all the time|more and more)\b")
 
 # Signs said in two halves (nlp/patterns/symptoms.jsonl): not warning signs alone.
 UNSPECIFIED_NUMB, COUGH, BLOOD, SITE_CHANGE = "numb_unspecified", "cough", "blood", "site_change"
@@ -111,6 +135,10 @@ def _composed_sign(mention: Span) -> str:
             return "saddle_numbness"
         if words & SUDDEN_WORDS and any(w in text for w in WEAK_WORDS):
             return "sudden_weakness"
+    if sign == LIMB_ASLEEP:
+        text_of_doc = doc.text.lower()
+        passed = ASLEEP_PASSED.search(text_of_doc) and not ASLEEP_RECURS.search(text_of_doc)
+        return sign if passed else "nerve_symptoms"
     if sign == WORSE_WORD:
         # "the pain hasn't got any worse": "worse" carries the denial, so it is the
         # mention; a pain word shortly before it makes it the article's first sign.
@@ -127,7 +155,31 @@ def _composed_sign(mention: Span) -> str:
         and not _mentions(sentence, "pain_spreading")
     ):
         return "pain_spreading"
+    if sign == "back_pain" and _reached_new_area(sentence):
+        return "pain_spreading"
     return sign
+
+
+def _reached_new_area(sentence: Span) -> bool:
+    """Pain in a leg, the ribs or another region of the back, said to be new and in
+    addition to the old pain (NEW_AREA_CUES). "My lower back hurts too much" is not."""
+    if not NEW_AREA_CUES.search(sentence.text.lower()):
+        return False
+    doc = sentence.doc
+    regional_back = [
+        part for part in _parts(sentence, "back")
+        if part.start > 0 and doc[part.start - 1].lower_ in BACK_REGIONS
+    ]
+    return any(not _said_of_the_past(part) for part in regional_back + _parts(sentence, *SPREAD_PLACES))
+
+
+def _said_of_the_past(part: Span) -> bool:
+    """"it used to be in my lower back too": the area is where the pain was, not
+    where it has gone. Looks back to the start of the part's clause."""
+    doc, start = part.doc, part.start
+    while start > part.sent.start and not (doc[start - 1].is_punct or doc[start - 1].lower_ in CLAUSE_BREAKS):
+        start -= 1
+    return any(token.lower_ in PAST_WORDS for token in doc[start:part.start])
 
 
 def _idiom(mention: Span) -> bool:

@@ -46,6 +46,9 @@ RED_FLAG_INTENTS: Dict[str, str] = {
 # ("bit of bruising around the site, going yellow" is not the article's redness).
 LOOKALIKES: Dict[str, FrozenSet[str]] = {
     "infection_signs": frozenset({"bruising"}),
+    # a foot that went to sleep from sitting on it and was fine a minute later
+    # (nlp/assertion.py keeps it apart only when the message says so)
+    "nerve_symptoms": frozenset({"limb_asleep"}),
 }
 
 # The symptom check asks each warning sign in turn; "yes" to one reports it.

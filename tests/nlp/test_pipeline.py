@@ -148,6 +148,21 @@ CASES = [
     # a warming cream on the skin, unless a limb is named with the feeling
     ("the deep heat cream makes my skin tingle where i rub it on", {}),
     ("i put deep heat cream on my back and now my legs are tingling", {"nerve_symptoms": "affirmed"}),
+    # pain that has reached another area of the back, said as new and added
+    ("my lower back is hurting now too, before it was only the middle bit where they did the op",
+     {"pain_spreading": "affirmed"}),
+    ("now my upper back aches as well", {"pain_spreading": "affirmed"}),
+    ("the pain is now in my lower back as well as the middle", {"pain_spreading": "affirmed"}),
+    ("my back hurts now and my legs too", {"pain_spreading": "affirmed"}),
+    # ... but not "too much", nor where the pain used to be
+    ("my lower back hurts too much to sit", {}),
+    ("my lower back has been hurting too long now", {}),
+    ("the pain is only in the middle now, it used to be in my lower back too", {}),
+    # a limb that "went to sleep": numbness, unless it passed at once and never recurs
+    ("my foot went to sleep after sitting cross legged, was fine after a minute of shaking it", {}),
+    ("my foot went to sleep this morning", {"nerve_symptoms": "affirmed"}),
+    ("my feet keep falling asleep, it went away after a minute", {"nerve_symptoms": "affirmed"}),
+    ("my leg went to sleep again and its still numb", {"nerve_symptoms": "affirmed"}),
 ]
 
 CAREGIVER_CASES = [
