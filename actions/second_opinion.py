@@ -1,30 +1,60 @@
 """action_second_opinion: the article's second-opinion criteria, met or asked about.
 
-Records the reason (feeling unheard, unclear imaging, another procedure advised),
-raises the level to at least `second_opinion`, and explains who can give one. For
-another procedure it also explains revision and that bone health comes first.
+Records each reason the message gives (the intent's, and any the words state, see
+actions/triage/opinion_reasons.py; pain not improved after several weeks from the
+time and trend known so far), raises the level to at least `second_opinion`, and
+speaks to those reasons, then explains who can give one. For another procedure it
+also explains revision and that bone health comes first. With no reason given
+("should I get a second opinion?") it walks through the criteria.
 Supportive: a second opinion is presented as normal, never as distrust.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from dataclasses import replace
+from datetime import date
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.triage.answers import pain_trend
+from actions.triage.opinion_reasons import stated_reasons
 from actions.triage.rules import PatientReport, assess
-from actions.triage_state import record_triage
+from actions.triage.time_since import weeks_since
+from actions.triage_state import patient_report, record_triage, today_at_clinic
 
-# intent -> (reason key in the rules table, responses to say)
-SECOND_OPINION_INTENTS = {
-    "feel_unheard": ("unheard", ["utter_second_opinion_unheard"]),
-    "imaging_unclear": ("imaging_unclear", ["utter_second_opinion_imaging"]),
-    "advised_another_procedure": (
-        "advised_another_procedure",
-        ["utter_second_opinion_procedure", "utter_revision_explained"],
-    ),
+# The reason each second-opinion intent states.
+REASON_OF_INTENT = {
+    "feel_unheard": "unheard",
+    "imaging_unclear": "imaging_unclear",
+    "advised_another_procedure": "advised_another_procedure",
 }
+# What is said for each reason, in the order of rules.SECOND_OPINION_REASONS.
+RESPONSES_OF_REASON = {
+    "not_improved": ["utter_second_opinion_not_improved"],
+    "unheard": ["utter_second_opinion_unheard"],
+    "imaging_unclear": ["utter_second_opinion_imaging"],
+    "advised_another_procedure": ["utter_second_opinion_procedure", "utter_revision_explained"],
+}
+
+
+def message_report(intent: Optional[str], text: str, known: PatientReport, today: date) -> PatientReport:
+    """The reasons this message gives, with the time and trend it states (or, when it
+    states none, those the conversation already established)."""
+    reasons = set(stated_reasons(text))
+    if intent in REASON_OF_INTENT:
+        reasons.add(REASON_OF_INTENT[intent])
+    weeks = weeks_since(text, today)
+    trend = pain_trend(None, text)
+    return replace(
+        known,
+        affirmed_signs=frozenset(),
+        denied_signs=frozenset(),
+        weeks_since_procedure=weeks if weeks is not None else known.weeks_since_procedure,
+        pain_trend=trend or known.pain_trend,
+        second_opinion_reasons=frozenset(reasons),
+    )
 
 
 class ActionSecondOpinion(Action):
@@ -34,19 +64,22 @@ class ActionSecondOpinion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        if intent not in SECOND_OPINION_INTENTS:
+        message = tracker.latest_message or {}
+        intent = (message.get("intent") or {}).get("name")
+        report = message_report(intent, message.get("text") or "", patient_report(tracker), today_at_clinic())
+        outcome = assess(report)
+        if not outcome.second_opinion_reasons:
             # "Should I get a second opinion?": walk through the criteria.
             dispatcher.utter_message(response="utter_second_opinion_criteria")
             return []
-        reason, responses = SECOND_OPINION_INTENTS[intent]
-        for response in responses:
-            dispatcher.utter_message(response=response)
+        for reason in outcome.second_opinion_reasons:
+            for response in RESPONSES_OF_REASON[reason]:
+                dispatcher.utter_message(response=response)
         dispatcher.utter_message(response="utter_second_opinion_who")
-        outcome = assess(PatientReport(second_opinion_reasons=frozenset({reason})))
         return record_triage(
             tracker,
             outcome.level,
+            red_flags=outcome.red_flags,
             reasons=outcome.reasons,
             second_opinion_reasons=outcome.second_opinion_reasons,
         )

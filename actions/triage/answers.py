@@ -113,6 +113,12 @@ def interrupts_question(intent: Optional[str], text: Optional[str]) -> bool:
 _MENTIONS_PROCEDURE = re.compile(
     r"\b(kypho\w*|vertebroplasty|procedure|surgery|operation|op|cement\w*|had it done|it was done)\b"
 )
+# "3 months on", "8 weeks out", "6 wks post", "2 weeks in": said to this assistant,
+# the time since the procedure ("i've had back pain for 3 months" is not).
+_SINCE_THEN = re.compile(r"\b(days?|weeks?|wks?|months?|mths?|years?) (on|out|post|later|in(?! a row))\b")
+# The message that starts the check and says the pain is not improving answers the
+# trend question: it is not asked again.
+TREND_STATED_BY_INTENT = frozenset({"report_pain_not_improving"})
 
 
 def answers_question(requested_slot: Optional[str], text: Optional[str]) -> bool:
@@ -146,12 +152,12 @@ def read_check_answer(
     values: "dict[str, object]" = {}
     words = (text or "").lower()
     if requested_slot == WEEKS_SLOT or intent == "inform_time_since_procedure" or (
-        _MENTIONS_PROCEDURE.search(words)
+        _MENTIONS_PROCEDURE.search(words) or _SINCE_THEN.search(words)
     ):
         weeks = weeks_since(words, today)
         if weeks is not None:
             values[WEEKS_SLOT] = weeks
-    if requested_slot == TREND_SLOT:
+    if requested_slot == TREND_SLOT or (requested_slot is None and intent in TREND_STATED_BY_INTENT):
         trend = pain_trend(intent, text)
         if trend:
             values[TREND_SLOT] = trend

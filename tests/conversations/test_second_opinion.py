@@ -36,3 +36,33 @@ def test_second_opinion_does_not_lower_an_urgent_level(conversation):
     chat = conversation().say("i have a fever and chills")
     chat.say("i feel like my doctor isnt listening to me")
     assert chat.slot("triage_level") == "urgent"
+
+
+def test_a_request_that_gives_its_reason_is_answered_for_that_reason(conversation):
+    """Asking *and* saying why: the answer speaks to the reason, not to every criterion."""
+    chat = conversation().say(
+        "can i get a second opinion? my consultant wants to operate again and i want to be sure its the right thing")
+    assert chat.slot("triage_level") == "second_opinion"
+    assert chat.slot("second_opinion_reasons") == ["advised_another_procedure"]
+    assert "want to be sure before another procedure" in chat.text and "bone health" in chat.text
+    assert "Does one of these fit you?" not in chat.text
+
+
+def test_asking_after_the_check_found_no_improvement_names_that_reason(conversation):
+    chat = conversation().say("check my symptoms")
+    chat.say("10 weeks ago")
+    chat.say("about the same")
+    chat.say("should i get a second opinion?")
+    assert "hasn't got better after several weeks. That is a good reason" in chat.text
+    assert "not_improved" in chat.slot("second_opinion_reasons")
+
+
+def test_not_improving_weeks_on_reaches_second_opinion_at_once_and_still_checks_signs(conversation):
+    chat = conversation().say(
+        "3 months on and still the same pain, not worse, not better. physio hasnt helped. should i see someone else?")
+    assert chat.slot("weeks_since_procedure") == 13.0
+    assert chat.slot("pain_trend") == "same"
+    assert chat.slot("triage_level") == "second_opinion"
+    # the warning-sign questions still come: a sign would raise the level
+    assert chat.active_form == "symptom_check_form"
+    assert chat.slot("requested_slot") and chat.slot("requested_slot").startswith("sign_")

@@ -68,9 +68,28 @@ def test_read_check_answer_takes_the_requested_answer_and_volunteered_signs():
 
 
 def test_read_check_answer_reads_time_when_the_procedure_is_mentioned():
-    values = read_check_answer(None, "report_pain_not_improving",
-                               "had my kyphoplasty 8 weeks ago and its not improving", {}, TODAY)
+    values = read_check_answer(None, "report_persistent_pain",
+                               "had my kyphoplasty 8 weeks ago and it still hurts", {}, TODAY)
     assert values == {"weeks_since_procedure": 8.0}
+
+
+@pytest.mark.parametrize("text, weeks", [
+    ("3 months on and still the same pain, not worse, not better", 13.0),
+    ("8 weeks out and no better", 8.0),
+    ("6 wks post and its not improving", 6.0),
+    ("two weeks in and it isnt getting better", 2.0),
+])
+def test_the_message_that_starts_the_check_answers_time_and_trend(text, weeks):
+    """"3 months on and still the same": neither question is asked again."""
+    values = read_check_answer(None, "report_pain_not_improving", text, {}, TODAY)
+    assert values == {"weeks_since_procedure": weeks, "pain_trend": "same"}
+
+
+def test_a_duration_that_is_not_time_since_the_procedure_is_not_read():
+    assert read_check_answer(None, "report_pain_not_improving",
+                             "ive had back pain for 3 months and its not improving", {}, TODAY) == {
+        "pain_trend": "same"}
+    assert read_check_answer(None, "report_persistent_pain", "it hurts 3 days in a row", {}, TODAY) == {}
 
 
 def test_read_check_answer_never_guesses():

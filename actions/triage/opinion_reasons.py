@@ -1,0 +1,76 @@
+"""Which of the article's second-opinion reasons does one message state? Pure Python.
+
+"Can I get a second opinion? My consultant wants to operate again" asks *and* gives
+the reason; the intent classifier can only name one of the two. The reason said in
+the words is read here, so the answer speaks to it instead of listing every
+criterion. Only the words count: a phrase must name both parts of a reason (an
+advice and another procedure; imaging and a disagreement), never a guess.
+
+The fourth reason, pain not improved after several weeks, needs a time and a trend:
+`actions/triage/rules.py` (second_opinion_reasons_for) decides it from those.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import FrozenSet, Tuple
+
+
+@dataclass(frozen=True)
+class ReasonCue:
+    reason: str  # key in rules.SECOND_OPINION_REASONS
+    source: str  # the article's criterion
+    # every pattern must match the message (one sentence is not required: patients
+    # often ask first and explain after)
+    patterns: Tuple["re.Pattern[str]", ...]
+
+
+_PROCEDURE = r"(op|operation|surgery|procedure|kyphoplasty|kypho|vertebroplasty|injection|fusion|cement)"
+
+# fmt: off
+REASON_CUES: Tuple[ReasonCue, ...] = (
+    ReasonCue(
+        "advised_another_procedure",
+        "You've been advised to undergo another procedure but want confirmation.",
+        (
+            # someone advised it ...
+            re.compile(r"\b(wants?|wanted|suggest\w*|recommend\w*|advis\w*|offer\w*|propos\w*|"
+                       r"book\w*|schedul\w*|needs|talking about|mentioned|told)\b"),
+            # ... and it is another procedure, not the first one
+            re.compile(rf"\b(operate|do it|do (the|this|that) {_PROCEDURE}) again\b"
+                       rf"|\b(another|a second|a repeat|a new|more) {_PROCEDURE}\b"
+                       rf"|\brevision\b|\bredo\b|\bre-do\b|\bmore cement\b"
+                       rf"|\b{_PROCEDURE}\b.{{0,40}}\b(again|(at|on) (a|the)? ?(different|other|next|another) level)\b"
+                       rf"|\b(another|a different|the next|the other) level\b"),
+        ),
+    ),
+    ReasonCue(
+        "imaging_unclear",
+        "Your imaging results are unclear or conflicting.",
+        (
+            re.compile(r"\b(scans?|mri|ct|x-?rays?|imaging|images?|reports?|results?|radiolog\w*)\b"),
+            re.compile(r"\b(conflict\w*|contradict\w*|disagree\w*|unclear|indeterminate|inconclusive|"
+                       r"equivocal|different things|something different|(do|does)n'?t (match|agree)|"
+                       r"(say|says|said|saying) (the )?opposite)\b"),
+        ),
+    ),
+    ReasonCue(
+        "unheard",
+        "You feel unsure or unheard about your current treatment plan.",
+        (
+            re.compile(r"\b(unheard|not (being )?heard|(do|does|did)n'?t (really )?listen\w*|not listening|"
+                       r"won'?t listen|fobbed off|brushed off|dismiss\w*|not taken seriously|"
+                       r"(nobody|no one|noone|anyone)( is)? tak\w* (me|my \w+|it) seriously|ignored|"
+                       r"nobody (has )?explain\w*|no one (has )?explain\w*)\b"),
+        ),
+    ),
+)
+# fmt: on
+
+
+def stated_reasons(text: str) -> FrozenSet[str]:
+    """Reasons whose every pattern the message matches."""
+    words = (text or "").lower()
+    return frozenset(
+        cue.reason for cue in REASON_CUES if all(p.search(words) for p in cue.patterns)
+    )

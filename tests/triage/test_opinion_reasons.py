@@ -1,0 +1,37 @@
+"""Second-opinion reasons stated in the words (actions/triage/opinion_reasons.py):
+each needs both its parts, so an ordinary question does not give a reason."""
+import pytest
+
+from actions.triage.opinion_reasons import stated_reasons
+
+
+@pytest.mark.parametrize("text, reasons", [
+    ("can i get a second opinion? my consultant wants to operate again and i want to be sure its the right thing",
+     {"advised_another_procedure"}),
+    ("my surgeon wants to do another kyphoplasty on the level above but im not sure", {"advised_another_procedure"}),
+    ("theyve suggested a revision procedure to put more cement in", {"advised_another_procedure"}),
+    ("weve been told my dad needs a vertebroplasty now at a different level", {"advised_another_procedure"}),
+    ("the mri report says the fracture has healed but the ct report says something different",
+     {"imaging_unclear"}),
+    ("two doctors looked at the same xray and told me different things", {"imaging_unclear"}),
+    ("the radiologists report says the findings are indeterminate", {"imaging_unclear"}),
+    ("he just says give it time and doesnt really listen. i feel fobbed off", {"unheard"}),
+    ("i dont feel like anyone is taking my pain seriously", {"unheard"}),
+    ("should i get a second opinion? my doctor doesnt listen and wants to operate again",
+     {"unheard", "advised_another_procedure"}),
+])
+def test_reasons_said_in_the_words(text, reasons):
+    assert stated_reasons(text) == reasons
+
+
+@pytest.mark.parametrize("text", [
+    "should i get a second opinion?",
+    "who can give me a second opinion",
+    "do i need another procedure?",  # a question, not an advice received
+    "my doctor wants me to do more physio",
+    "the scan was clear and my doctor explained it well",
+    "i had my kyphoplasty again last year",  # no advice
+    "my results came back normal",
+])
+def test_no_reason_without_both_parts(text):
+    assert stated_reasons(text) == frozenset()
