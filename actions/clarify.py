@@ -13,11 +13,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content import labels
-from actions.triage.detection import RED_FLAG_INTENTS, report_payload
+from actions.triage.detection import PLAUSIBLE_SIGN_CONFIDENCE, RED_FLAG_INTENTS, report_payload
 from actions.triage.rules import SIGNS_BY_KEY
 
-# Below this, a red-flag reading is too unlikely to ask about.
-MIN_SIGN_CONFIDENCE = 0.2
 MAX_TOPICS = 3
 
 
@@ -42,7 +40,7 @@ class ActionClarify(Action):
         ranking = _ranking(tracker)
         top = ranking[0] if ranking else {}
         sign = RED_FLAG_INTENTS.get(top.get("name", ""))
-        if sign and top.get("confidence", 0) >= MIN_SIGN_CONFIDENCE:
+        if sign and top.get("confidence", 0) >= PLAUSIBLE_SIGN_CONFIDENCE:
             dispatcher.utter_message(
                 response="utter_clarify_possible_sign",
                 sign_label=SIGNS_BY_KEY[sign].label,

@@ -41,6 +41,11 @@ RED_FLAG_INTENTS: Dict[str, str] = {
     "report_emergency": EMERGENCY_GROUP_KEY,
 }
 
+# A warning-sign intent ranked at least this high is a plausible reading of an unclear
+# message: the clarifying question asks about it (actions/clarify.py), and nothing
+# may skip that question (addons/same_answer_intents.py).
+PLAUSIBLE_SIGN_CONFIDENCE = 0.2
+
 # Findings that are not warning signs but that the intent classifier confuses with
 # one: named in a message with no word for the sign itself, they explain the guess
 # ("bit of bruising around the site, going yellow" is not the article's redness).
