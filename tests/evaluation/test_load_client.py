@@ -49,7 +49,9 @@ def test_each_worker_holds_whole_conversations_and_every_turn_is_timed():
         0.02, [{"text": "hi"}], lambda port: run_conversations(port, script, 3, 2, deadline_s=30)))
     assert result.turns == len(received) == 3 * 2 * len(script)
     assert result.errors == result.silent == 0 and not result.stopped_by_deadline
-    assert min(result.latencies_ms) >= 20
+    # Each turn includes the server's 20 ms; allow 1 ms because the event loop's timer
+    # can fire a fraction of a millisecond early on this VM (19.87 ms measured once).
+    assert min(result.latencies_ms) >= 20 - 1
     senders = {}
     for message in received:
         senders.setdefault(message["sender"], []).append(message["message"])
