@@ -30,6 +30,10 @@ CASES = [
     ("it was so much better after the kyphoplasty but now the pain came back suddenly", {"pain_worse": "affirmed"}),
     ("new sharp pain when i twist", {"pain_worse": "affirmed"}),
     ("im more stooped than before", {"posture_change": "affirmed"}),
+    # height loss said as shrinking; clothes shrink too
+    ("ive been shrinking since the operation", {"posture_change": "affirmed"}),
+    ("i have shrunk about an inch this year", {"posture_change": "affirmed"}),
+    ("my new jumper shrank in the wash", {}),
     ("my posture is getting worse", {"posture_change": "affirmed"}),
     ("i feel feverish and shivery", {"infection_signs": "affirmed"}),
     ("the incision is red and oozing", {"infection_signs": "affirmed"}),
@@ -40,6 +44,7 @@ CASES = [
     ("i have no feeling in my bum when i wipe", {"saddle_numbness": "affirmed"}),
     ("i suddenly cant stand up", {"sudden_weakness": "affirmed"}),
     ("my legs just gave out and i cant get up", {"sudden_weakness": "affirmed"}),
+    ("my legs simply wont support me this morning", {"sudden_weakness": "affirmed"}),
     ("i wet myself and cant feel it", {"bladder_bowel_control": "affirmed"}),
     ("i have chest pain", {"chest_pain": "affirmed"}),
     ("i cant breathe properly", {"shortness_of_breath": "affirmed"}),
@@ -226,6 +231,15 @@ def test_mentions_carry_their_text_and_position(nlp):
     text = "no fever, but pins and needles in my shin"
     mention = next(m for m in nlp(text)._.symptom_mentions if m["sign"] == "nerve_symptoms")
     assert text[mention["start"]:mention["end"]] == mention["text"] == "pins and needles"
+
+
+@pytest.mark.parametrize("text", ["it eased a little since the fracture", "a slight improvement, i think"])
+def test_a_little_or_slight_alone_is_no_ache(nlp, text):
+    assert [m["sign"] for m in nlp(text)._.symptom_mentions] == []
+
+
+def test_a_mild_ache_is_still_an_ache(nlp):
+    assert [m["sign"] for m in nlp("just a mild ache now")._.symptom_mentions] == ["muscle_ache"]
 
 
 def test_built_pipeline_loads_from_another_directory(tmp_path):
