@@ -2,6 +2,8 @@
 
 - ConfigOnlyComponent: an NLU component built from its config alone (no training,
   nothing stored in the model).
+- MessageByMessage: a ConfigOnlyComponent that reads or amends each parsed message
+  on its own (`process_message`) and leaves the training data as it is.
 - RuleOfThumbPolicy: a dialogue policy whose next action is a pure function of the
   tracker, predicted with certainty and marked *no-user*. Rasa 3.6's ensemble
   (DefaultPolicyPredictionEnsemble._pick_best_policy) lets a no-user prediction win
@@ -19,6 +21,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 
 class ConfigOnlyComponent(GraphComponent):
@@ -34,6 +38,19 @@ class ConfigOnlyComponent(GraphComponent):
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.component_config = config
+
+
+class MessageByMessage(ConfigOnlyComponent):
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data  # training examples carry nothing for it to add
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self.process_message(message)
+        return messages
+
+    def process_message(self, message: Message) -> None:
+        raise NotImplementedError
 
 
 class RuleOfThumbPolicy(Policy):

@@ -15,7 +15,7 @@ Never when a warning-sign intent is a plausible reading: the clarifying question
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
@@ -26,29 +26,20 @@ from rasa.shared.nlu.constants import (
     PREDICTED_CONFIDENCE_KEY,
 )
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.triage.detection import PLAUSIBLE_SIGN_CONFIDENCE, RED_FLAG_INTENTS
-from addons.base import ConfigOnlyComponent
+from addons.base import MessageByMessage
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class SameAnswerIntents(ConfigOnlyComponent):
+class SameAnswerIntents(MessageByMessage):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"threshold": 0.5, "groups": []}
 
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            self._apply(message)
-        return messages
-
-    def _apply(self, message: Message) -> None:
+    def process_message(self, message: Message) -> None:
         if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) != DEFAULT_NLU_FALLBACK_INTENT_NAME:
             return
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or []

@@ -23,32 +23,24 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.utils.spacy_utils import SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.triage.detection import CAREGIVER, REPORTER_ENTITY, SYMPTOM_ENTITY
-from addons.base import ConfigOnlyComponent
+from addons.base import MessageByMessage
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
 )
-class SymptomEntityExtractor(ConfigOnlyComponent, EntityExtractorMixin):
+class SymptomEntityExtractor(MessageByMessage, EntityExtractorMixin):
     @classmethod
     def required_components(cls) -> List[type]:
         return [SpacyNLP]
 
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        # Training examples carry no entity annotations; nothing to add.
-        return training_data
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            doc = message.get(SPACY_DOCS[TEXT])
-            if doc is None:
-                continue
+    def process_message(self, message: Message) -> None:
+        doc = message.get(SPACY_DOCS[TEXT])
+        if doc is not None:
             found = self.add_extractor_name(entities_from_doc(doc))
             message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
-        return messages
 
 
 def entities_from_doc(doc: Any) -> List[Dict[Text, Any]]:

@@ -15,8 +15,6 @@ it may name a second sign the patterns did not see.
 """
 from __future__ import annotations
 
-from typing import List
-
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import (
     ENTITIES,
@@ -27,7 +25,6 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.triage.detection import (
     RED_FLAG_INTENTS,
@@ -35,23 +32,14 @@ from actions.triage.detection import (
     red_flags_in_message,
     same_sign,
 )
-from addons.base import ConfigOnlyComponent
+from addons.base import MessageByMessage
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class WarningSignIntent(ConfigOnlyComponent):
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            self._apply(message)
-        return messages
-
-    @staticmethod
-    def _apply(message: Message) -> None:
+class WarningSignIntent(MessageByMessage):
+    def process_message(self, message: Message) -> None:
         guessed = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         flags = red_flags_in_message(None, message.get(ENTITIES) or [], text=message.get(TEXT))
         intent = intent_for_signs(guessed, flags)
