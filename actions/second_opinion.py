@@ -10,26 +10,16 @@ Supportive: a second opinion is presented as normal, never as distrust.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.triage.answers import pain_trend
-from actions.triage.opinion_reasons import stated_reasons
-from actions.triage.rules import PatientReport, assess
-from actions.triage.time_since import weeks_since
+from actions.triage.opinion_reasons import message_report
+from actions.triage.rules import assess
 from actions.triage_state import patient_report, record_triage, today_at_clinic
 
-# The reason each second-opinion intent states.
-REASON_OF_INTENT = {
-    "feel_unheard": "unheard",
-    "imaging_unclear": "imaging_unclear",
-    "advised_another_procedure": "advised_another_procedure",
-}
 # What is said for each reason, in the order of rules.SECOND_OPINION_REASONS.
 RESPONSES_OF_REASON = {
     "not_improved": ["utter_second_opinion_not_improved"],
@@ -37,24 +27,6 @@ RESPONSES_OF_REASON = {
     "imaging_unclear": ["utter_second_opinion_imaging"],
     "advised_another_procedure": ["utter_second_opinion_procedure", "utter_revision_explained"],
 }
-
-
-def message_report(intent: Optional[str], text: str, known: PatientReport, today: date) -> PatientReport:
-    """The reasons this message gives, with the time and trend it states (or, when it
-    states none, those the conversation already established)."""
-    reasons = set(stated_reasons(text))
-    if intent in REASON_OF_INTENT:
-        reasons.add(REASON_OF_INTENT[intent])
-    weeks = weeks_since(text, today)
-    trend = pain_trend(None, text)
-    return replace(
-        known,
-        affirmed_signs=frozenset(),
-        denied_signs=frozenset(),
-        weeks_since_procedure=weeks if weeks is not None else known.weeks_since_procedure,
-        pain_trend=trend or known.pain_trend,
-        second_opinion_reasons=frozenset(reasons),
-    )
 
 
 class ActionSecondOpinion(Action):

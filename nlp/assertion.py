@@ -34,9 +34,10 @@ SPREAD_PLACES = {"leg", "ribs", "saddle"}
 # too", "not just ... anymore", "it used to only be ..."). The article's second sign:
 # "Pain spreads to other areas of your back or legs."
 BACK_REGIONS = {"lower", "upper", "middle", "mid", "top", "bottom", "higher", "other"}
+_ADDED = r"\b(too|as well|also)\b(?! (much|many|long|bad|hard|far|early|late|soon|little))"  # not "too much"
 NEW_AREA_CUES = re.compile(
-    r"\b(now|started|starting|since|these days|lately|recently|(last|past) (few|couple of) (days|weeks))\b.*\b(too|as well|also)\b(?! (much|many|long|bad|hard|far|early|late|soon|little))"
-    r"|\b(too|as well|also)\b(?! (much|many|long|bad|hard|far|early|late|soon|little)).*\bnow\b"
+    rf"\b(now|started|starting|since|these days|lately|recently|(last|past) (few|couple of) (days|weeks))\b.*{_ADDED}"
+    rf"|{_ADDED}.*\bnow\b"
     r"|\bnot (just|only)\b.*\banymore\b|\banymore\b.*\bnot (just|only)\b"
     r"|\b(used to|it was|before it was) (be )?(just|only)\b"
 )

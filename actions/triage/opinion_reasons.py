@@ -7,23 +7,35 @@ criterion. Only the words count: a phrase must name both parts of a reason (an
 advice and another procedure; imaging and a disagreement), never a guess.
 
 The fourth reason, pain not improved after several weeks, needs a time and a trend:
-`actions/triage/rules.py` (second_opinion_reasons_for) decides it from those.
+`actions/triage/rules.py` (second_opinion_reasons_for) decides it from those, and
+`message_report` gathers them with the reasons for the rules to assess.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import FrozenSet, Tuple
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import FrozenSet, Optional, Tuple
+
+from actions.triage.answers import pain_trend
+from actions.triage.rules import PatientReport
+from actions.triage.time_since import weeks_since
 
 
 @dataclass(frozen=True)
 class ReasonCue:
-    reason: str  # key in rules.SECOND_OPINION_REASONS
-    source: str  # the article's criterion
+    reason: str  # key in rules.SECOND_OPINION_REASONS, which quotes the article's criterion
     # every pattern must match the message (one sentence is not required: patients
     # often ask first and explain after)
     patterns: Tuple["re.Pattern[str]", ...]
 
+
+# The reason each second-opinion intent states.
+REASON_OF_INTENT = {
+    "feel_unheard": "unheard",
+    "imaging_unclear": "imaging_unclear",
+    "advised_another_procedure": "advised_another_procedure",
+}
 
 _PROCEDURE = r"(op|operation|surgery|procedure|kyphoplasty|kypho|vertebroplasty|injection|fusion|cement)"
 
@@ -31,7 +43,6 @@ _PROCEDURE = r"(op|operation|surgery|procedure|kyphoplasty|kypho|vertebroplasty|
 REASON_CUES: Tuple[ReasonCue, ...] = (
     ReasonCue(
         "advised_another_procedure",
-        "You've been advised to undergo another procedure but want confirmation.",
         (
             # someone advised it ...
             re.compile(r"\b(wants?|wanted|suggest\w*|recommend\w*|advis\w*|offer\w*|propos\w*|"
@@ -46,7 +57,6 @@ REASON_CUES: Tuple[ReasonCue, ...] = (
     ),
     ReasonCue(
         "imaging_unclear",
-        "Your imaging results are unclear or conflicting.",
         (
             re.compile(r"\b(scans?|mri|ct|x-?rays?|imaging|images?|reports?|results?|radiolog\w*)\b"),
             re.compile(r"\b(conflict\w*|contradict\w*|disagree\w*|unclear|indeterminate|inconclusive|"
@@ -56,7 +66,6 @@ REASON_CUES: Tuple[ReasonCue, ...] = (
     ),
     ReasonCue(
         "unheard",
-        "You feel unsure or unheard about your current treatment plan.",
         (
             re.compile(r"\b(unheard|not (being )?heard|(do|does|did)n'?t (really )?listen\w*|not listening|"
                        r"won'?t listen|fobbed off|brushed off|dismiss\w*|not taken seriously|"
@@ -73,4 +82,24 @@ def stated_reasons(text: str) -> FrozenSet[str]:
     words = (text or "").lower()
     return frozenset(
         cue.reason for cue in REASON_CUES if all(p.search(words) for p in cue.patterns)
+    )
+
+
+def message_report(intent: Optional[str], text: str, known: PatientReport, today: date) -> PatientReport:
+    """The reasons this message gives, with the time and trend it states (or, when it
+    states none, those the conversation already established)."""
+    reasons = set(stated_reasons(text))
+    if intent in REASON_OF_INTENT:
+        reasons.add(REASON_OF_INTENT[intent])
+    weeks = weeks_since(text, today)
+    trend = pain_trend(None, text)
+    # Signs reported earlier were escalated and recorded when said: the report holds
+    # what this message adds (a trend of "worse" still implies the first sign).
+    return replace(
+        known,
+        affirmed_signs=frozenset(),
+        denied_signs=frozenset(),
+        weeks_since_procedure=weeks if weeks is not None else known.weeks_since_procedure,
+        pain_trend=trend or known.pain_trend,
+        second_opinion_reasons=frozenset(reasons),
     )
