@@ -1,32 +1,79 @@
-"""Triage vignettes (tests/vignettes/vignettes.yml: id, text, expected): each is the
-first message of a new conversation with the whole assistant (NLU, red-flag policy,
-custom actions on a real action server); the level it reaches is the triage_level slot."""
+"""Triage vignettes (tests/vignettes/*.yml): conversations with the whole assistant
+(NLU, red-flag policy, custom actions on a real action server), each compared with the
+level a clinician expects.
+
+A vignette is one message (`text`) or several (`turns`), typed one after another
+whatever the assistant answers in between, as a patient does. When the assistant asks
+one of its confirming questions ("do you have this now?"), the vignette's
+`confirm_reply` is typed back, once per conversation: the safety figures allow one
+confirming answer, and count separately what was caught in the same reply.
+"""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Callable, Dict, List
 
 import yaml
 
-from evaluation.metrics import TRIAGE_LEVELS
+from evaluation.metrics import ALARM_LEVELS, TRIAGE_LEVELS
+
+# The assistant's confirming questions: a reply that contains one of these responses
+# asks the patient whether a warning sign is theirs, now (actions/confirm_sign.py,
+# actions/respond_to_sign_mention.py). utter_clarify_possible_sign is the question of
+# earlier versions, kept so that a set can be scored on the code it first met.
+CONFIRMING_QUESTIONS = frozenset({
+    "utter_confirm_sign",
+    "utter_confirm_emergency_sign",
+    "utter_sign_mention_other_person",
+    "utter_clarify_possible_sign",
+})
+# Typed back when a vignette written before confirming answers existed gets a question.
+DEFAULT_CONFIRM_REPLY = {True: "yes", False: "no"}
 
 
 def load_vignettes(path: Path) -> List[Dict[str, Any]]:
     vignettes = yaml.safe_load(path.read_text())["vignettes"]
     for v in vignettes:
-        missing = {"id", "text", "expected"} - set(v)
+        missing = {"id", "expected"} - set(v)
+        if not (v.get("text") or v.get("turns")):
+            missing.add("text")
         if missing:
             raise ValueError(f"{path}: vignette {v.get('id', '?')} lacks {sorted(missing)}")
         if v["expected"] not in TRIAGE_LEVELS:
             raise ValueError(f"{path}: vignette {v['id']}: expected must be one of {TRIAGE_LEVELS}")
+        v.setdefault("turns", [v.get("text")])
+        v.setdefault("text", "\n".join(v["turns"]))
+        v.setdefault("file", path.name)
     return vignettes
 
 
-def run_vignettes(start_conversation, vignettes: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+def run_vignette(chat, vignette: Dict[str, Any]) -> Dict[str, Any]:
+    """chat: a tests.support.conversation.Conversation of its own."""
+    alarm = vignette["expected"] in ALARM_LEVELS
+    sign_turn = int(vignette.get("sign_turn") or 1)
+    confirm_reply = vignette.get("confirm_reply") or DEFAULT_CONFIRM_REPLY[alarm]
+    asked_at = None
+    level_at_sign = None
+    transcript: List[Dict[str, Any]] = []
+    for number, turn in enumerate(vignette["turns"], start=1):
+        chat.say(turn)
+        transcript.append({"user": turn, "bot": chat.responses})
+        if number == sign_turn:
+            level_at_sign = chat.slot("triage_level")
+        if asked_at is None and CONFIRMING_QUESTIONS & set(chat.responses):
+            asked_at = number
+            chat.say(confirm_reply)
+            transcript.append({"user": confirm_reply, "bot": chat.responses})
+    return {
+        **vignette,
+        "level": chat.slot("triage_level"),
+        "level_at_sign": level_at_sign,
+        "asked": asked_at is not None,
+        "flags": chat.slot("red_flags") or [],
+        "transcript": transcript,
+    }
+
+
+def run_vignettes(start_conversation: Callable[[], Any], vignettes: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """start_conversation() -> a tests.support.conversation.Conversation."""
-    rows = []
-    for vignette in vignettes:
-        chat = start_conversation().say(vignette["text"])
-        rows.append({**vignette, "level": chat.slot("triage_level"),
-                     "flags": chat.slot("red_flags") or []})
-    return rows
+    return [run_vignette(start_conversation(), vignette) for vignette in vignettes]

@@ -106,3 +106,35 @@ def test_a_red_flag_heard_as_another_red_flag_counts_as_recognised():
     rate = recognised_within(rows, {"report_emergency", "report_nerve_symptoms", "report_pain_worse"}, "red flags")
     assert (rate.hits, rate.total) == (1, 2)
     assert [r["text"] for r in rate.cases] == ["b"]
+
+
+def test_a_sign_caught_only_after_a_confirming_answer_is_not_a_same_reply_catch():
+    rows = [
+        {"id": "a", "expected": "urgent", "level": "urgent", "level_at_sign": None, "asked": True},
+        {"id": "b", "expected": "emergency", "level": "emergency", "level_at_sign": "emergency"},
+        {"id": "c", "expected": "none", "level": None, "asked": True},  # asked, then no alarm
+        {"id": "d", "expected": "none", "level": None, "asked": False},
+    ]
+    safety = triage_safety(rows)
+    assert (safety["red_flag_sensitivity"].hits, safety["red_flag_sensitivity"].total) == (2, 2)
+    same = safety["same_reply_sensitivity"]
+    assert (same.hits, same.total) == (1, 2)
+    assert [r["id"] for r in same.cases] == ["a"]
+    asked = safety["benign_confirmation_rate"]
+    assert (asked.hits, asked.total) == (1, 2)
+    assert [r["id"] for r in asked.cases] == ["c"]
+
+
+def test_target_misses_names_each_figure_on_the_wrong_side_of_its_target():
+    from evaluation.metrics import BLIND_TARGETS, target_misses
+
+    rows = [{"id": f"u{i}", "expected": "urgent", "level": "urgent"} for i in range(99)]
+    rows += [{"id": "missed", "expected": "urgent", "level": None}]
+    rows += [{"id": f"n{i}", "expected": "none", "level": None} for i in range(19)]
+    rows += [{"id": "alarm", "expected": "none", "level": "urgent"}]
+    misses = target_misses(triage_safety(rows), BLIND_TARGETS)
+    # 99/100 caught meets 99%; 1/20 false alarms meets 5%; no emergency or opinion to judge
+    assert misses == []
+    rows += [{"id": "alarm2", "expected": "none", "level": "emergency"}]
+    misses = target_misses(triage_safety(rows), BLIND_TARGETS)
+    assert len(misses) == 1 and misses[0].startswith("false-alarm rate 9.5% (2/21)")

@@ -32,6 +32,11 @@ class Conversation:
         return [b for r in self.replies for b in (r.get("buttons") or [])]
 
     @property
+    def responses(self) -> List[str]:
+        """Names of the responses said in the latest turn ("utter_escalate_urgent")."""
+        return [name for event in self._latest_turn("bot") if (name := (event.metadata or {}).get("utter_action"))]
+
+    @property
     def custom(self) -> List[Dict[str, Any]]:
         return [r["custom"] for r in self.replies if r.get("custom")]
 
@@ -50,11 +55,14 @@ class Conversation:
     @property
     def actions(self) -> List[str]:
         """Actions run in the latest turn (after the latest user message)."""
-        tracker = self.tracker()
-        names: List[str] = []
-        for event in reversed(tracker.events):
+        return [event.action_name for event in self._latest_turn("action")]
+
+    def _latest_turn(self, type_name: str) -> list:
+        """Events of one type after the latest user message, in order."""
+        events = []
+        for event in reversed(self.tracker().events):
             if event.type_name == "user":
                 break
-            if event.type_name == "action":
-                names.append(event.action_name)
-        return list(reversed(names))
+            if event.type_name == type_name:
+                events.append(event)
+        return list(reversed(events))
