@@ -22,6 +22,8 @@ RASA := $(BIN)/rasa
 DEPS_STAMP := $(VENV)/.installed
 SPACY_MODEL := models/spacy/kyphoplasty_en
 SPACY_STAMP := $(SPACY_MODEL)/meta.json
+ENCODER := models/sentence_encoder
+ENCODER_STAMP := $(ENCODER)/model.safetensors
 MODEL := models/kyphoplasty-assistant.tar.gz
 
 NLP_SOURCES := $(shell find nlp -type f \( -name '*.py' -o -name '*.jsonl' -o -name '*.json' -o -name '*.yml' \) 2>/dev/null)
@@ -33,7 +35,7 @@ MODEL_SOURCES := config.yml domain.yml requirements.lock $(shell find data -type
 help:
 	@sed -n '2,6p' Makefile
 
-setup: $(DEPS_STAMP) $(SPACY_STAMP)
+setup: $(DEPS_STAMP) $(SPACY_STAMP) $(ENCODER_STAMP)
 
 $(DEPS_STAMP): requirements.lock requirements.in
 	@if [ -z "$(PYTHON)" ] || ! "$(PYTHON)" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then \
@@ -55,7 +57,11 @@ $(SPACY_STAMP): $(DEPS_STAMP) $(NLP_SOURCES)
 	$(BIN)/python -m nlp.build_pipeline --output $(SPACY_MODEL)
 	rm -rf .rasa/cache
 
-$(MODEL): $(SPACY_STAMP) $(MODEL_SOURCES)
+# The sentence encoder's weights, pinned by hash (nlp/sentence_encoder.py says why).
+$(ENCODER_STAMP): $(DEPS_STAMP) scripts/fetch_sentence_encoder.sh
+	scripts/fetch_sentence_encoder.sh $(ENCODER)
+
+$(MODEL): $(SPACY_STAMP) $(ENCODER_STAMP) $(MODEL_SOURCES)
 	scripts/train_model.sh $@
 	@touch $@
 
@@ -79,7 +85,7 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) models/*.tar.gz models/spacy .rasa results
+	rm -rf $(VENV) models/*.tar.gz models/spacy $(ENCODER) .rasa results
 
 # Each part of the product (widget and channels, production, evaluation) keeps its
 # own targets in mk/<part>.mk; a part adds its set-up to `test` as a prerequisite.
