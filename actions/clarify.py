@@ -1,8 +1,8 @@
-"""action_clarify: the assistant is not sure what was meant.
+"""action_clarify: the assistant is not sure what was meant, and offers the most
+likely topics as buttons.
 
-If the most likely reading is a warning sign, it asks the patient to confirm it
-(one tap reports it and escalates): guessing would either miss a warning sign or
-raise a false alarm. Otherwise it offers the most likely topics as buttons.
+A possible warning sign never gets here: the RedFlagPolicy asks its own confirming
+question first (actions/confirm_sign.py), whose typed answer it reads.
 """
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content import labels
-from actions.triage.detection import PLAUSIBLE_SIGN_CONFIDENCE, RED_FLAG_INTENTS, report_payload
-from actions.triage.rules import SIGNS_BY_KEY
 
 MAX_TOPICS = 3
 
@@ -38,18 +36,6 @@ class ActionClarify(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         ranking = _ranking(tracker)
-        top = ranking[0] if ranking else {}
-        sign = RED_FLAG_INTENTS.get(top.get("name", ""))
-        if sign and top.get("confidence", 0) >= PLAUSIBLE_SIGN_CONFIDENCE:
-            dispatcher.utter_message(
-                response="utter_clarify_possible_sign",
-                sign_label=SIGNS_BY_KEY[sign].label,
-                buttons=[
-                    {"title": "Yes, I have this now", "payload": report_payload(sign)},
-                    {"title": "No", "payload": "/deny"},
-                ],
-            )
-            return []
         titles = labels()["clarify_titles"]
         buttons = []
         for candidate in ranking:

@@ -1,8 +1,10 @@
 """action_escalate_red_flags: a warning sign, escalated in the same reply.
 
 Predicted by the RedFlagPolicy on any turn whose message reports a warning sign for
-the patient. Names the sign heard, says what to do, records it (triage_level,
-red_flags, triage_reasons), and ticks the matching symptom-check question.
+the patient, or answers its confirming question with yes (or with neither yes nor
+no: then the safe advice is given, said as such). Names the sign heard, says what to
+do, records it (triage_level, red_flags, triage_reasons), and ticks the matching
+symptom-check question.
 """
 from __future__ import annotations
 
@@ -13,14 +15,14 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message_too_long import say_if_message_was_cut
-from actions.triage.detection import slot_for_sign
+from actions.triage.detection import SIGN_TO_CONFIRM_SLOT, slot_for_sign
 from actions.triage.rules import PatientReport, TriageLevel, assess
 from actions.triage_state import (
     FORM_NAME,
     active_form,
     check_answer_values,
+    reading_of_latest_message,
     record_triage,
-    red_flags_in_latest_message,
     sign_labels,
 )
 
@@ -32,17 +34,21 @@ class ActionEscalateRedFlags(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        flags = red_flags_in_latest_message(tracker)
-        if not flags:
+        reading = reading_of_latest_message(tracker)
+        if not reading.reported:
             return []
-        outcome = assess(PatientReport(affirmed_signs=flags))
+        outcome = assess(PatientReport(affirmed_signs=reading.reported))
         events = record_triage(tracker, outcome.level, outcome.red_flags, outcome.reasons)
+        events.append(SlotSet(SIGN_TO_CONFIRM_SLOT, None))
+        if reading.assumed:
+            dispatcher.utter_message(response="utter_confirmation_unclear")
         form = active_form(tracker)
-        if form == FORM_NAME:
+        if form == FORM_NAME and not tracker.get_slot(SIGN_TO_CONFIRM_SLOT):
             # The form does not read a message after another action ran, so the
-            # rest of this answer ("worse, 8 weeks after the op") is recorded here.
+            # rest of this answer ("worse, 8 weeks after the op") is recorded here
+            # (unless it answered the confirming question, not the form's).
             events += [SlotSet(k, v) for k, v in check_answer_values(tracker).items()]
-        events += [SlotSet(slot, True) for slot in {slot_for_sign(f) for f in flags} if slot]
+        events += [SlotSet(slot, True) for slot in {slot_for_sign(f) for f in reading.reported} if slot]
 
         signs = sign_labels(outcome.red_flags)
         emergency = outcome.level is TriageLevel.EMERGENCY

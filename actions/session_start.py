@@ -8,6 +8,7 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.clinic import load_clinic
+from actions.triage.detection import SIGN_TO_CONFIRM_SLOT
 
 
 class ActionSessionStart(Action):
@@ -19,11 +20,12 @@ class ActionSessionStart(Action):
     ) -> List[EventType]:
         events: List[EventType] = [SessionStarted()]
         if domain.get("session_config", {}).get("carry_over_slots_to_new_session", True):
-            # Carried over so that a reported warning sign is not forgotten.
+            # Carried over so that a reported warning sign is not forgotten; a
+            # question left unanswered is not (a reply hours later answers nothing).
             events += [
                 SlotSet(key, value)
                 for key, value in tracker.current_slot_values().items()
-                if value is not None and not key.startswith("clinic_")
+                if value is not None and not key.startswith("clinic_") and key != SIGN_TO_CONFIRM_SLOT
             ]
         # Read at every session so that an edited clinic.yml applies at once.
         clinic_slots = load_clinic().slots()

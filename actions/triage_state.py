@@ -6,7 +6,7 @@ The only module that knows which slot holds which fact.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Dict, FrozenSet, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rasa_sdk import Tracker
@@ -17,8 +17,11 @@ from actions.triage.answers import read_check_answer
 from actions.triage.detection import (
     CAREGIVER,
     SIGN_QUESTION_SLOTS,
-    red_flags_in_message,
+    MessageFacts,
+    MessageReading,
+    read_message,
     sign_slot_roles,
+    turn_context,
 )
 from actions.triage.rules import (
     SIGNS_BY_KEY,
@@ -37,16 +40,11 @@ def active_form(tracker: Tracker) -> Optional[str]:
     return (tracker.active_loop or {}).get("name")
 
 
-def red_flags_in_latest_message(tracker: Tracker) -> FrozenSet[str]:
+def reading_of_latest_message(tracker: Tracker) -> MessageReading:
     """Exactly what the red-flag policy computed for this turn."""
-    message = tracker.latest_message or {}
-    return red_flags_in_message(
-        intent=(message.get("intent") or {}).get("name"),
-        entities=message.get("entities") or [],
-        requested_slot=tracker.get_slot("requested_slot") if active_form(tracker) else None,
-        caregiver=tracker.get_slot("reporter") == CAREGIVER,
-        text=message.get("text"),
-    )
+    earlier = [e.get("text") for e in reversed(tracker.events) if e.get("event") == "user"][1:]
+    context = turn_context(tracker.get_slot, bool(active_form(tracker)), earlier)
+    return read_message(MessageFacts.from_parse_data(tracker.latest_message or {}), context)
 
 
 def _known(value: Any) -> bool:

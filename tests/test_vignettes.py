@@ -1,54 +1,53 @@
-"""Triage safety on the project's vignette set (tests/vignettes/, written for testing,
-never used for training). Each vignette is the first message of a conversation; the
-level the assistant reaches is compared with the expected one.
+"""Triage safety on every vignette set (tests/vignettes/, written for testing, never
+used for training), through the whole assistant: NLU, red-flag policy, custom actions.
 
-Thresholds from the Triage issue: red-flag sensitivity 100%, emergency sensitivity
-100%, false alarms at most 5%.
+- The project's own set (vignettes.yml, written by the team): every warning sign and
+  every emergency caught, false alarms at most 5%.
+- Each blind red-team round (redteam/roundN/, written by people who never saw the
+  code, data or tests; scored once before any change, figures in its README): the
+  targets of the Safety issue (evaluation/metrics.py BLIND_TARGETS), over the round.
+
+Conversations type their answers: when the assistant asks a confirming question, the
+vignette's own `confirm_reply` is typed back (evaluation/vignettes.py).
 """
 import json
 
 import pytest
-import yaml
 
+from evaluation.metrics import BLIND_TARGETS, target_misses, triage_safety
+from evaluation.vignettes import load_vignettes, run_vignettes
 from tests.conftest import FIGURES
 from tests.support.servers import ROOT
 
 pytestmark = pytest.mark.slow
-VIGNETTES = yaml.safe_load((ROOT / "tests" / "vignettes" / "vignettes.yml").read_text())["vignettes"]
-MAX_FALSE_ALARM_RATE = 0.05
-ALARM_LEVELS = {"urgent", "emergency"}
+FOLDER = ROOT / "tests" / "vignettes"
+OWN_SET = FOLDER / "vignettes.yml"
+ROUNDS = sorted(p for p in (FOLDER / "redteam").glob("round*") if p.is_dir())
+OWN_TARGETS = {"red_flag_sensitivity": 1.0, "emergency_sensitivity": 1.0, "false_alarm_rate": 0.05}
 
 
-@pytest.fixture(scope="module")
-def results(conversation):
-    rows = []
-    for vignette in VIGNETTES:
-        chat = conversation().say(vignette["text"])
-        rows.append({**vignette, "level": chat.slot("triage_level"), "flags": chat.slot("red_flags") or []})
-    return rows
+def run_set(conversation, artifacts, name, paths):
+    vignettes = [v for path in paths for v in load_vignettes(path)]
+    rows = run_vignettes(conversation, vignettes)
+    safety = triage_safety(rows)
+    (artifacts / f"vignettes-{name}.json").write_text(json.dumps(
+        {key: {"value": rate.value, "cases": rate.cases} for key, rate in safety.items()}, indent=1, default=str))
+    FIGURES[f"Triage vignettes: {name}"] = [f"{rate.name} {rate}" for rate in safety.values()] + [
+        f"  {key}: {case['id']} -> {case['level']} {case['flags']}: {' | '.join(case['turns'])!r}"
+        for key, rate in safety.items() if key != "benign_confirmation_rate" for case in rate.cases]
+    return safety
 
 
-def rate(part, whole):
-    return f"{len(part)}/{len(whole)} = {len(part) / max(len(whole), 1):.1%}"
+def test_own_vignettes(conversation, artifacts):
+    safety = run_set(conversation, artifacts, "own", [OWN_SET])
+    assert not target_misses(safety, OWN_TARGETS), target_misses(safety, OWN_TARGETS)
 
 
-def test_vignette_safety(results, artifacts):
-    red_flag = [r for r in results if r["expected"] in ALARM_LEVELS]
-    emergency = [r for r in results if r["expected"] == "emergency"]
-    benign = [r for r in results if r["expected"] == "none"]
-    missed = [r for r in red_flag if r["level"] not in ALARM_LEVELS]
-    missed_emergency = [r for r in emergency if r["level"] != "emergency"]
-    false_alarms = [r for r in benign if r["level"] in ALARM_LEVELS]
-    under_triaged = [r for r in red_flag if r["expected"] == "emergency" and r["level"] == "urgent"]
-    (artifacts / "vignettes.json").write_text(json.dumps(
-        {"missed": missed, "missed_emergency": missed_emergency, "false_alarms": false_alarms,
-         "results": results}, indent=2))
-    FIGURES["Triage vignettes"] = [
-        f"red-flag sensitivity {rate([r for r in red_flag if r not in missed], red_flag)}",
-        f"emergency sensitivity {rate([r for r in emergency if r not in missed_emergency], emergency)}",
-        f"false alarms {rate(false_alarms, benign)} (max {MAX_FALSE_ALARM_RATE:.0%})",
-    ] + [f"  missed: {r['id']} {r['text']!r} -> {r['level']}" for r in missed + under_triaged] \
-      + [f"  false alarm: {r['id']} {r['text']!r} -> {r['flags']}" for r in false_alarms]
-    assert not missed, [r["id"] for r in missed]
-    assert not missed_emergency, [r["id"] for r in missed_emergency]
-    assert len(false_alarms) / len(benign) <= MAX_FALSE_ALARM_RATE, [r["id"] for r in false_alarms]
+@pytest.mark.parametrize("round_folder", ROUNDS, ids=[p.name for p in ROUNDS])
+def test_red_team_round(conversation, artifacts, round_folder):
+    safety = run_set(conversation, artifacts, round_folder.name, sorted(round_folder.glob("*.yml")))
+    assert not target_misses(safety, BLIND_TARGETS), target_misses(safety, BLIND_TARGETS)
+
+
+def test_there_are_red_team_rounds():
+    assert len(ROUNDS) >= 1, "no blind red-team set under tests/vignettes/redteam/"

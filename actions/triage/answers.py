@@ -94,7 +94,7 @@ TREND_SLOT = "pain_trend"
 INTERRUPTION_INTENTS = frozenset({
     "faq", "bot_challenge", "request_clinic_contact", "ask_second_opinion", "feel_unheard",
     "imaging_unclear", "advised_another_procedure", "request_summary", "out_of_scope",
-    "stop", "goodbye", "greet", "thank", "request_deletion", "start_symptom_check",
+    "stop", "goodbye", "greet", "thank", "request_deletion", "start_symptom_check", "ask_what_to_do",
 })
 
 
@@ -115,7 +115,13 @@ _MENTIONS_PROCEDURE = re.compile(
 )
 # "3 months on", "8 weeks out", "6 wks post", "2 weeks in": said to this assistant,
 # the time since the procedure ("i've had back pain for 3 months" is not).
-_SINCE_THEN = re.compile(r"\b(days?|weeks?|wks?|months?|mths?|years?) (on|out|post|later|in(?! a row))\b")
+_SINCE_THEN = re.compile(
+    r"\b(days?|weeks?|wks?|months?|mths?|years?) (on|out|post|later|in(?! a row))\b"
+    # "it's been 8 weeks and no better", "7 weeks now": the time since, unless it
+    # says what has lasted that long ("it's been hurting for 8 weeks" is read below)
+    r"|\b(it'?s|its|it has|it is)( been| now)?( about| almost| nearly| over| around| just over| roughly)? \w+ (days?|weeks?|wks?|months?|mths?)\b"
+    r"|(?<!for )\b(about |almost |nearly |over |around )?\w+ (days?|weeks?|wks?|months?|mths?) now\b"
+)
 # The message that starts the check and says the pain is not improving answers the
 # trend question: it is not asked again.
 TREND_STATED_BY_INTENT = frozenset({"report_pain_not_improving"})

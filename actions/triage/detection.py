@@ -15,13 +15,29 @@ Evidence, in order of trust:
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Set
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set
 
 from actions.triage.answers import TREND_SLOT, answers_question, pain_trend, yes_no
-from actions.triage.pain_scores import pain_score_trend
+from actions.triage.evidence import DETECTOR_SURE, PLAUSIBLE, Decision, learned_decision
+from actions.triage.pain_scores import (
+    CROSS_MESSAGE_RISE,
+    latest_score,
+    pain_score_trend,
+    previous_pain_score,
+    rose_since,
+)
 from actions.triage.rules import EMERGENCY_GROUP_KEY, EMERGENCY_SIGN_KEYS, SIGNS_BY_KEY
 
 SYMPTOM_ENTITY = "symptom"
+# The actions and the slot of the safety net (addons/red_flag_policy.py), named once
+# for the Rasa server and the action server.
+ESCALATION_ACTION = "action_escalate_red_flags"
+CONFIRM_ACTION = "action_confirm_sign"
+NOT_CONFIRMED_ACTION = "action_sign_not_confirmed"
+SIGN_TO_CONFIRM_SLOT = "sign_to_confirm"
+# Parse-data keys of the learned sign detector (addons/sign_detector.py).
+SIGN_SCORES_KEY = "sign_scores"
 REPORTER_ENTITY = "reporter"
 CAREGIVER = "caregiver"
 
@@ -29,8 +45,9 @@ AFFIRMED = "affirmed"
 NEGATED = "negated"
 HYPOTHETICAL = "hypothetical"
 HISTORICAL = "historical"
-OTHER_PERSON = "other_person"
-ROLES = (AFFIRMED, NEGATED, HYPOTHETICAL, HISTORICAL, OTHER_PERSON)
+OTHER_PERSON = "other_person"  # someone else: the patient, when a carer is writing
+NOT_PATIENT = "not_patient"  # never the patient: a pet, a child, the carer's own body
+ROLES = (AFFIRMED, NEGATED, HYPOTHETICAL, HISTORICAL, OTHER_PERSON, NOT_PATIENT)
 
 RED_FLAG_INTENTS: Dict[str, str] = {
     "report_pain_worse": "pain_worse",
@@ -42,9 +59,11 @@ RED_FLAG_INTENTS: Dict[str, str] = {
 }
 
 # A warning-sign intent ranked at least this high is a plausible reading of an unclear
-# message: the clarifying question asks about it (actions/clarify.py), and nothing
-# may skip that question (addons/same_answer_intents.py).
-PLAUSIBLE_SIGN_CONFIDENCE = 0.2
+# message: nothing may skip the question that confirms it (addons/same_answer_intents.py).
+PLAUSIBLE_SIGN_CONFIDENCE = PLAUSIBLE
+# The signs the learned readings report: the group stands for every emergency sign
+# (the detector and the intent learn them together), then the article's order.
+LEARNED_SIGNS = (EMERGENCY_GROUP_KEY,) + tuple(RED_FLAG_INTENTS.values())[:-1]
 
 # Findings that are not warning signs but that the intent classifier confuses with
 # one: named in a message with no word for the sign itself, they explain the guess
@@ -98,6 +117,173 @@ def same_sign(mention_sign: str, sign: str) -> bool:
     return mention_sign == sign
 
 
+@dataclass(frozen=True)
+class MessageFacts:
+    """What the NLU pipeline made of one user message."""
+
+    intent: Optional[str] = None
+    ranking: Mapping[str, float] = field(default_factory=dict)  # intent -> confidence
+    entities: Sequence[Mapping[str, Any]] = ()
+    # The sign detector's probabilities; None when it did not run (no evidence).
+    sign_scores: Optional[Mapping[str, float]] = None
+    text: Optional[str] = None
+
+    @classmethod
+    def from_parse_data(cls, parse: Mapping[str, Any]) -> "MessageFacts":
+        intent = (parse.get("intent") or {}).get("name")
+        ranking = {r.get("name"): float(r.get("confidence") or 0.0) for r in parse.get("intent_ranking") or []}
+        if intent and intent not in ranking:
+            ranking[intent] = float((parse.get("intent") or {}).get("confidence") or 0.0)
+        return cls(intent, ranking, list(parse.get("entities") or []), parse.get(SIGN_SCORES_KEY),
+                   parse.get("text"))
+
+    @property
+    def is_button(self) -> bool:
+        """A payload ("/report_nerve_symptoms"): the patient chose it, nobody guessed."""
+        return bool(self.text) and self.text.startswith("/") and bool(self.intent) \
+            and self.text[1:].split("{", 1)[0] == self.intent
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    """What the conversation knows when the message arrives."""
+
+    requested_slot: Optional[str] = None  # the symptom-check question pending, if any
+    caregiver: bool = False
+    sign_to_confirm: Optional[str] = None  # the confirming question pending, if any
+    previous_pain_score: Optional[float] = None  # the latest score an earlier message gave
+
+
+def turn_context(
+    slot: "Callable[[str], Any]", form_active: bool, earlier_user_texts: Iterable[Optional[str]]
+) -> TurnContext:
+    """The context of a turn from the conversation's slots (`slot(name)`) and its
+    earlier user messages, newest first: the same for the policy and the actions."""
+    return TurnContext(
+        requested_slot=slot("requested_slot") if form_active else None,
+        caregiver=slot("reporter") == CAREGIVER,
+        sign_to_confirm=slot(SIGN_TO_CONFIRM_SLOT),
+        previous_pain_score=previous_pain_score(earlier_user_texts),
+    )
+
+
+@dataclass(frozen=True)
+class MessageReading:
+    reported: FrozenSet[str]  # canonical sign keys reported for the patient
+    to_confirm: Optional[str] = None  # the most serious sign with weak evidence, to ask about
+    # The answer to a pending confirming question: True (yes, or the sign described),
+    # False (no), None (no question pending, or the answer was unclear).
+    confirmation: Optional[bool] = None
+    # The reply to a confirming question said neither yes nor no: the sign is
+    # reported anyway (the safe advice; the question is never asked twice).
+    assumed: bool = False
+
+
+def _intent_confidence(facts: MessageFacts, sign: str) -> float:
+    return facts.ranking.get(intent_for_sign(sign), 0.0)
+
+
+def _detector_score(facts: MessageFacts, sign: str) -> float:
+    scores = facts.sign_scores or {}
+    if sign in EMERGENCY_SIGN_KEYS:
+        return max(scores.get(sign, 0.0), scores.get(EMERGENCY_GROUP_KEY, 0.0))
+    return scores.get(sign, 0.0)
+
+
+def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> MessageReading:
+    """Which warning signs this message reports for the patient, and which one it
+    only hints at (to be confirmed). The evidence table: actions/triage/evidence.py."""
+    entities = list(facts.entities or ())
+    caregiver = context.caregiver or caregiver_in(entities)
+    roles = patient_roles(caregiver)
+    mentions = [m for m in symptom_mentions(entities) if m.get("value") in SIGNS_BY_KEY]
+    text = facts.text
+
+    flags = {m["value"] for m in mentions if m.get("role", AFFIRMED) in roles}
+    contradicted = {m["value"] for m in mentions if m.get("role", AFFIRMED) not in roles}
+
+    def denied(sign: str) -> bool:
+        return any(same_sign(c, sign) or same_sign(sign, c) for c in contradicted)
+
+    # The symptom check's question pending, unless a confirming question came after
+    # it: then "yes" answers the confirming question.
+    form_question = None if context.sign_to_confirm else context.requested_slot
+    asked = SIGN_QUESTION_SLOTS.get(form_question or "")
+    if asked and yes_no(facts.intent, text) is True and not denied(asked):
+        flags.add(asked)
+
+    # "Getting worse" is the article's first sign: pain intensifies after relief.
+    if form_question == TREND_SLOT and pain_trend(facts.intent, text) == "worse":
+        flags.add("pain_worse")
+    # Pain scores that rise ("3/10 last week, 8/10 today") report it at any time;
+    # scores that fall contradict a reading that the pain got worse.
+    scores = pain_score_trend(text)
+    if scores is None and context.previous_pain_score is not None and latest_score(text) is not None:
+        # "it was a 3 last week" ... "now a 9": compared with the earlier message
+        if rose_since(context.previous_pain_score, text):
+            scores = "worse"
+        elif context.previous_pain_score - latest_score(text) >= CROSS_MESSAGE_RISE:
+            scores = "better"
+    if scores == "worse":
+        flags.add("pain_worse")
+
+    # The learned readings, for every sign the patterns did not settle.
+    explained = {m.get("value") for m in symptom_mentions(entities)}
+    # A plain answer to the question asked ("it was last friday" to "how long
+    # ago?") is not a report because the classifier had to guess an intent for it;
+    # what its words say still counts (the detector reads each sentence alone).
+    plain_answer = not mentions and answers_question(form_question, text)
+    # One pain score said on its own, compared with nothing, says no direction.
+    lone_score = scores is None and latest_score(text) is not None
+    weak: List[str] = []
+    for sign in LEARNED_SIGNS:
+        if any(same_sign(f, sign) for f in flags) or denied(sign):
+            continue
+        if explained & LOOKALIKES.get(sign, frozenset()):
+            continue  # "bruising going yellow" explains an infection guess
+        if sign == "pain_worse" and scores in ("better", "same"):
+            continue
+        if sign == "pain_worse" and lone_score and _detector_score(facts, sign) < DETECTOR_SURE:
+            continue  # "Mum's pain was a 7 the week after": a score, not a change
+        intent_confidence = 0.0 if plain_answer else _intent_confidence(facts, sign)
+        if facts.is_button:
+            decision = Decision.REPORTED if facts.intent == intent_for_sign(sign) else Decision.NOTHING
+        elif facts.sign_scores is None:
+            # No detector (a model trained without it): the classifier's pick counts.
+            decision = Decision.REPORTED if facts.intent == intent_for_sign(sign) and intent_confidence else Decision.NOTHING
+        else:
+            decision = learned_decision(intent_confidence, _detector_score(facts, sign))
+        if decision is Decision.REPORTED:
+            flags.add(sign)
+        elif decision is Decision.CONFIRM:
+            weak.append(sign)
+
+    # A specific emergency sign makes the generic group redundant.
+    if flags & EMERGENCY_SIGN_KEYS:
+        flags.discard(EMERGENCY_GROUP_KEY)
+
+    confirmation: Optional[bool] = None
+    pending = context.sign_to_confirm
+    assumed = False
+    if pending:
+        answer = yes_no(facts.intent, text)
+        described = any(same_sign(f, pending) or same_sign(pending, f) for f in flags) or pending in weak
+        if answer is True or described:
+            confirmation = True
+        elif answer is False or denied(pending):
+            confirmation = False
+        if confirmation is not False:
+            # Yes, the sign described again, or no answer either way: never ask twice.
+            assumed = confirmation is None
+            flags.add(pending)
+        weak = []
+
+    to_confirm = None
+    if not flags and weak:
+        to_confirm = min(weak, key=lambda s: (-SIGNS_BY_KEY[s].level, LEARNED_SIGNS.index(s)))
+    return MessageReading(frozenset(flags), to_confirm, confirmation, assumed)
+
+
 def red_flags_in_message(
     intent: Optional[str],
     entities: Iterable[Mapping[str, Any]],
@@ -105,57 +291,10 @@ def red_flags_in_message(
     caregiver: bool = False,
     text: Optional[str] = None,
 ) -> FrozenSet[str]:
-    """Canonical warning-sign keys this message reports for the patient.
-
-    `requested_slot` is the symptom-check question being answered, if any."""
-    entities = list(entities or ())
-    caregiver = caregiver or caregiver_in(entities)
-    roles = patient_roles(caregiver)
-    mentions = [m for m in symptom_mentions(entities) if m.get("value") in SIGNS_BY_KEY]
-
-    flags = {m["value"] for m in mentions if m.get("role", AFFIRMED) in roles}
-
-    asked = SIGN_QUESTION_SLOTS.get(requested_slot or "")
-    if asked and yes_no(intent, text) is True:
-        denied = any(
-            same_sign(m["value"], asked) and m.get("role", AFFIRMED) not in roles
-            for m in mentions
-        )
-        if not denied:
-            flags.add(asked)
-
-    # "Getting worse" is the article's first sign: pain intensifies after relief.
-    if requested_slot == TREND_SLOT and pain_trend(intent, text) == "worse":
-        flags.add("pain_worse")
-    # Pain scores that rise ("3/10 last week, 8/10 today") report it at any time;
-    # scores that fall contradict a guess that the pain got worse.
-    scores = pain_score_trend(text)
-    if scores == "worse":
-        flags.add("pain_worse")
-
-    # The intent alone is the weakest evidence: the classifier must guess on every
-    # message, so it is not taken over a plain answer to the question asked
-    # ("it was last friday" to "how long ago?"). A symptom named in the answer
-    # still counts (above), whatever the question.
-    intent_sign = RED_FLAG_INTENTS.get(intent or "")
-    if intent_sign and not mentions and answers_question(requested_slot, text):
-        intent_sign = None
-    if intent_sign == "pain_worse" and scores in ("better", "same"):
-        intent_sign = None
-    # (A word for the sign itself still counts: it is among the mentions above.)
-    if {m.get("value") for m in symptom_mentions(entities)} & LOOKALIKES.get(intent_sign or "", frozenset()):
-        intent_sign = None
-    if intent_sign:
-        same = [m for m in mentions if same_sign(m["value"], intent_sign)]
-        contradicted = any(m.get("role", AFFIRMED) not in roles for m in same)
-        already_specific = any(m.get("role", AFFIRMED) in roles for m in same)
-        if not contradicted and not already_specific:
-            flags.add(intent_sign)
-
-    # A specific emergency sign makes the generic group redundant.
-    if flags & EMERGENCY_SIGN_KEYS:
-        flags.discard(EMERGENCY_GROUP_KEY)
-    return frozenset(flags)
+    """The signs reported by a message read without the learned detector: the
+    patterns, the answers to the symptom check, pain scores and the intent."""
+    facts = MessageFacts(intent, {intent: 1.0} if intent else {}, list(entities or ()), None, text)
+    return read_message(facts, TurnContext(requested_slot, caregiver)).reported
 
 
 def unconfirmed_sign_mentions(

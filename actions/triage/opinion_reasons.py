@@ -36,6 +36,8 @@ REASON_OF_INTENT = {
     "imaging_unclear": "imaging_unclear",
     "advised_another_procedure": "advised_another_procedure",
 }
+INTENT_OF_REASON = {reason: intent for intent, reason in REASON_OF_INTENT.items()}
+SECOND_OPINION_INTENTS = frozenset(REASON_OF_INTENT) | {"ask_second_opinion"}
 
 _PROCEDURE = r"(op|operation|surgery|procedure|kyphoplasty|kypho|vertebroplasty|injection|fusion|cement)"
 
@@ -50,6 +52,10 @@ REASON_CUES: Tuple[ReasonCue, ...] = (
             # ... and it is another procedure, not the first one
             re.compile(rf"\b(operate|do it|do (the|this|that) {_PROCEDURE}) again\b"
                        rf"|\b(another|a second|a repeat|a new|more) {_PROCEDURE}\b"
+                       # said to someone who has had kyphoplasty: any procedure advised now is another one
+                       rf"|\b(told|advised|recommended|booked|scheduled)( me| her| him| us| them)? (to have|to get|for)( an?| the)? "
+                       rf"(vertebroplasty|revision|fusion|surgery|operation|op|kyphoplasty)\b"
+                       rf"|\b(do|perform|have|get)( me| her| him)? (an? )?(vertebroplasty|revision|fusion)\b"
                        rf"|\brevision\b|\bredo\b|\bre-do\b|\bmore cement\b"
                        rf"|\b{_PROCEDURE}\b.{{0,40}}\b(again|(at|on) (a|the)? ?(different|other|next|another) level)\b"
                        rf"|\b(another|a different|the next|the other) level\b"),
@@ -68,7 +74,9 @@ REASON_CUES: Tuple[ReasonCue, ...] = (
         "unheard",
         (
             re.compile(r"\b(unheard|not (being )?heard|(do|does|did)n'?t (really )?listen\w*|not listening|"
-                       r"won'?t listen|fobbed off|brushed off|dismiss\w*|not taken seriously|"
+                       r"won'?t listen|(fobbed|brushed|palmed)( me| us| her| him| them)? off|dismiss\w*|not taken seriously|"
+                       # the article: "unsure ... about your current treatment plan"
+                       r"(not sure|unsure|uncertain|doubts?|confused) (about|of|on|with) (the|this|my|her|his|our|their) (plan|treatment)|"
                        r"(nobody|no one|noone|anyone)( is)? tak\w* (me|my \w+|it) seriously|ignored|"
                        r"nobody (has )?explain\w*|no one (has )?explain\w*)\b"),
         ),

@@ -78,6 +78,10 @@ def test_read_check_answer_reads_time_when_the_procedure_is_mentioned():
     ("8 weeks out and no better", 8.0),
     ("6 wks post and its not improving", 6.0),
     ("two weeks in and it isnt getting better", 2.0),
+    # "it's been ...", "... now": the time since, said without naming the procedure
+    ("its been 2 months n honestly no better", 8.7),
+    ("It is 7 weeks now. The pain has not reduced at all, it is just the same", 7.0),
+    ("so about eight weeks now and it's the same ache as ever, not better", 8.0),
 ])
 def test_the_message_that_starts_the_check_answers_time_and_trend(text, weeks):
     """"3 months on and still the same": neither question is asked again."""
@@ -90,6 +94,8 @@ def test_a_duration_that_is_not_time_since_the_procedure_is_not_read():
                              "ive had back pain for 3 months and its not improving", {}, TODAY) == {
         "pain_trend": "same"}
     assert read_check_answer(None, "report_persistent_pain", "it hurts 3 days in a row", {}, TODAY) == {}
+    assert read_check_answer(None, "report_pain_not_improving",
+                             "it's been sore for six weeks now and no better", {}, TODAY) == {"pain_trend": "same"}
 
 
 def test_read_check_answer_never_guesses():

@@ -19,6 +19,13 @@ from actions.triage.opinion_reasons import stated_reasons
     ("i dont feel like anyone is taking my pain seriously", {"unheard"}),
     ("should i get a second opinion? my doctor doesnt listen and wants to operate again",
      {"unheard", "advised_another_procedure"}),
+    # the doctor's manner and the patient's doubt about the plan, in other words
+    ("the consultant brushed me off in five minutes flat", {"unheard"}),
+    ("honestly i'm not sure about the plan they've given her", {"unheard"}),
+    # after kyphoplasty, any procedure advised now is another one
+    ("the surgeon told me to have a fusion, is that right?", {"advised_another_procedure"}),
+    ("they've booked him for surgery next month and we want to be sure", {"advised_another_procedure"}),
+    ("the consultant now wants to do a vertebroplasty on my mother", {"advised_another_procedure"}),
 ])
 def test_reasons_said_in_the_words(text, reasons):
     assert stated_reasons(text) == reasons
@@ -32,6 +39,8 @@ def test_reasons_said_in_the_words(text, reasons):
     "the scan was clear and my doctor explained it well",
     "i had my kyphoplasty again last year",  # no advice
     "my results came back normal",
+    "i was told to have physio twice a week",  # not a procedure
+    "i'm not sure about the parking at the hospital",
 ])
 def test_no_reason_without_both_parts(text):
     assert stated_reasons(text) == frozenset()

@@ -20,7 +20,11 @@ from actions.triage.pain_scores import pain_score_trend
         ("the kyphoplasty was 8 weeks ago, now 2 weeks of physio done, pain ok", None),
         ("i take 2 tablets now for the pain, was 4 before", None),
         ("the pain is 7 out of 10", None),
-        ("it was 3 and now 7", None),  # no pain or scale named: not read as scores
+        ("it was 3 weeks and now 7 weeks", None),  # durations, not scores
+        # ratings said with when each was, no scale named
+        ("was 3 last time, now 7", "worse"),
+        ("about a 2 now, was an 8", "better"),
+        ("was a 4 yesterday, a 5 today", "same"),  # one point is a day's wander
     ],
 )
 def test_pain_score_trend(text, trend):

@@ -1,0 +1,37 @@
+"""SecondOpinionIntent: a message that states one of the article's second-opinion
+reasons gets that reason's intent.
+
+"The surgeon has suggested a revision because the cement didn't fill the bone. Before
+I sign anything I'd like another opinion" is a second-opinion question whatever the
+classifier guessed ("faq": revision is also an education topic). The reason cues of
+actions/triage/opinion_reasons.py need both parts of a reason in the words (an advice
+*and* another procedure; imaging *and* a disagreement), so they are a plainer reading
+than the classifier's guess. Runs after WarningSignIntent: a warning-sign intent is
+never replaced (the red-flag policy answers it first anyway), nor a second-opinion
+intent the classifier chose.
+"""
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.triage.detection import RED_FLAG_INTENTS
+from actions.triage.opinion_reasons import INTENT_OF_REASON, SECOND_OPINION_INTENTS, stated_reasons
+from actions.triage.rules import SECOND_OPINION_REASONS
+from addons.base import MessageByMessage
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class SecondOpinionIntent(MessageByMessage):
+    def process_message(self, message: Message) -> None:
+        guessed = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if guessed in RED_FLAG_INTENTS or guessed in SECOND_OPINION_INTENTS:
+            return
+        reasons = stated_reasons(message.get(TEXT) or "")
+        reason = next((r.key for r in SECOND_OPINION_REASONS if r.key in reasons), None)
+        if reason is None:
+            return
+        chosen = {INTENT_NAME_KEY: INTENT_OF_REASON[reason], PREDICTED_CONFIDENCE_KEY: 1.0}
+        message.set(INTENT, chosen, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [chosen], add_to_output=True)
