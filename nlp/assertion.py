@@ -4,7 +4,13 @@
   upgraded by what surrounds it, towards the more serious reading (numbness + groin
   -> saddle numbness; "coughed" ... "blood" -> coughing blood; "red" + the needle
   site -> infection). Halves without their partner are not warning signs.
-- Role: affirmed | negated | hypothetical | historical | other_person.
+- Role: affirmed | negated | hypothetical | historical | other_person, from the
+  ConText modifiers (nlp/context_rules.json) and a few message-level readings:
+  an animal, a child or someone on the screen is never the patient, nor is a carer's
+  own body; a question or worry about a sign said as happening now reports it; a
+  bare list denied afterwards ("fever, chills: none of those") is denied; two denials
+  ("I can't say I don't have a temperature") report the sign; something resolved is
+  historical unless the message says it is still there.
 - Caregiver voice: someone describing the patient ("my mother had kyphoplasty and
   now her legs are numb") reports the patient's symptom, so it is affirmed.
 """
@@ -18,6 +24,9 @@ from spacy.tokens import Doc, Span
 from actions.triage.rules import EMERGENCY_SIGN_KEYS
 
 SYMPTOM, BODY_PART, PROCEDURE = "SYMPTOM", "BODY_PART", "PROCEDURE"
+# The SpanRuler's span group (nlp/build_pipeline.py): every body part, even inside a
+# symptom entity.
+BODY_PART_SPANS = "body_parts"
 # A phrase that states a sign is absent ("bladder and bowels normal"): the sign,
 # denied. Without it the sign's words are only a body part, and a classifier that
 # sees "bladder" may guess the emergency sign with nothing to contradict it.
@@ -74,6 +83,75 @@ ASLEEP_PASSED = re.compile(
 )
 ASLEEP_RECURS = re.compile(r"\b(keeps?|kept|always|again|every|often|lot|constantly|still|all the time|more and more)\b")
 
+# --- Signs said in lay words (nlp/patterns/*_lay_words.jsonl) ------------------------
+# Halves that are the sign only with their partner, like "cough" + "blood".
+# "nothing comes out", "not a drop", "I can't go": retention when the message is about
+# passing water or the toilet, not when it is about constipation or walking.
+RETENTION_HALF = "retention_half"
+RETENTION_CONTEXT = re.compile(
+    r"\b(pee|peeing|wee|weeing|wees|urin\w*|bladder|waterworks|burst\w*|desperate|urge|dribbl\w*"
+    r"|toilet|loo|bathroom|lav|lavatory|commode|motions?|stools?|piss|leak)\b"
+    r"|\bneed(s|ed|ing)? (to go|the (toilet|loo|bathroom)|a (wee|pee))\b"
+    r"|\b(try|trying|tried|want|wanting|wanted|urge) to go\b|\bnothing (comes|came|coming|happens|happened)\b"
+)
+CONSTIPATION = re.compile(r"\bconstipat\w*|\bbunged\b|\bblocked up\b|\blaxative|\blactulose\b|\bsenna\b|\bmovicol\b")
+# "I can't go to the toilet on my own": a walking problem, not retention
+ON_FOOT = re.compile(r"\b(on (my|her|his) own|by (myself|herself|himself)|without (help|my|a)|alone|walk\w*|frame"
+                     r"|zimmer|stairs|upstairs|downstairs|out|outside|anywhere|far|shops?|shopping|work|there)\b")
+# Legs like jelly / spaghetti / rubber: weakness; unable to stand or walk with it, the
+# emergency sign.
+LEGS_JELLY = "legs_jelly"
+JELLY_WORDS = ("jelly", "spaghetti", "rubber", "cotton", "noodle", "marshmallow", "blancmange", "custard",
+               "jello", "putty", "wobbl")
+INABILITY = re.compile(
+    r"\b(can'?t|cannot|can not|couldn'?t|could not|unable to|not able to)\s+(even\s+|really\s+|properly\s+|seem to\s+"
+    r"|manage to\s+)?(walk|stand|move|get up|take a step|step|stay up|stay upright|bear weight|hold myself up)\b"
+    r"|\b(had|have|having) to crawl\b|\b(fell|collapsed|went down|hit the floor)\b"
+)
+STILL_WALKING = re.compile(r"\b(could|can|was able to|managed to) (still )?(walk|stand|move)\b|\b(was|were|felt|i'?m) fine\b"
+                           r"|\bfine (after|again|afterwards)\b")
+# "like the leg isn't mine": with a sudden onset the emergency sign, otherwise numbness
+LEG_NOT_MINE = "leg_not_mine"
+SUDDEN_ONSET = re.compile(
+    r"\b(sudden|suddenly|all at once|out of nowhere|out of the blue|just now|this (morning|afternoon|evening)|tonight"
+    r"|since (lunch|lunchtime|breakfast|dinner|tea|this morning|i woke|waking|earlier|last night|an hour|half an hour"
+    r"|a (few|couple of) hours|(one|two|three|1|2|3) hours?)"
+    r"|(an?|one|two|three|few|couple of|1|2|3|half an) hours? ago|in the (last|past) (hour|few hours|couple of hours)"
+    r"|within (an|the) hour|overnight|when i woke|woke up (with|and))\b"
+)
+GRADUAL = re.compile(r"\b(each|every) (week|month)\b|\bover (the |a few |several )?(weeks|months)\b|\bfor (weeks|months)\b"
+                     r"|\bgradual\w*|\bslowly\b|\bbit by bit\b|\bweek by week\b|\bmonth by month\b|\bsteadily\b")
+SENSATION_CHANGED = "sensation_changed"  # "it feels different": the sign next to a saddle word
+CRAWLING = "crawling_skin"  # "like ants crawling": a nerve sign next to a limb
+STRING_PULL = "string_pull"  # "like a string pulling": the pain reaching a leg
+CRAWL_PARTS = {"leg", "arm", "saddle", "back"}
+
+# --- Everyday phrases that only look like a sign -----------------------------------
+# "I went numb when I heard the news", "my legs went to jelly when he told the joke"
+EMOTION = re.compile(
+    r"\b(when|as|after|once) (i|we|he|she) (saw|heard|read|got|opened|found|learned|learnt|realised|realized"
+    r"|was told|were told|got told|looked at|watched|open)\b"
+    r"|\bwith (shock|fear|fright|grief|terror|horror|disbelief|cold|nerves|worry|excitement|embarrassment)\b"
+    r"|\bat the (news|bill|price|thought|sight|cost|total|idea|result|results)\b"
+    r"|\b(the|that|this) (news|bill|price|diagnosis|letter|phone call|invoice)\b"
+    r"|\b(laugh\w*|jokes?|joked|joking|giggl\w*|nervous|nerves|scared|frightened|shock(ed|ing)?|excit\w*|crush"
+    r"|kissed|fancy|interview|exam|speech|wedding|grief|grieving|bereave\w*|funeral|upset|stage fright)\b"
+)
+HUNCH_FOLLOW = {"that", "about", "it", "it's", "its", "this", "he", "she", "they", "we", "you", "i", "there",
+                "what", "why", "how", "something", "someone", "the", "paid", "proved", "was", "is"}
+HUNCH_AFTER_IS = {"that", "it", "it's", "its", "the", "he", "she", "they", "we", "you", "i", "there", "this"}
+CLOTHES = {"clothes", "clothing", "trousers", "dresses", "dress", "skirt", "skirts", "shirts", "shirt", "tops",
+           "top", "jumpers", "jumper", "coat", "coats", "jacket", "jackets", "hems", "hem", "hemline",
+           "sleeves", "cardigans", "blouses"}
+WEIGHT_CHANGE = re.compile(r"\b(lost|losing|lose|put on|putting on|gained|gaining) (\w+ )?(weight|pounds|lbs|kilos?|kg|stone)"
+                           r"\b|\bdiet\w*|\bslimm\w*")
+NOT_A_FEVER = {"fever", "a", "temperature", "temp", "heat", "chills", "infection", "sweat", "it", "fevers"}
+INJECTED = {"needle", "injection", "jab", "cement", "drip", "cannula", "catheter", "vaccine", "anaesthetic",
+            "anesthetic", "dye", "steroid"}
+LAUGHING = {"laughing", "laughter", "giggling", "laughin", "laughed", "excitement", "anticipation"}
+DEAD_AS_VERY = {"sore", "tired", "achy", "painful", "good", "easy", "nice", "stiff", "cold", "hot", "bored",
+                "on", "right", "serious", "lucky", "set", "funny", "ugly", "posh", "simple", "quiet"}
+
 # Signs said in two halves (nlp/patterns/symptoms.jsonl): not warning signs alone.
 UNSPECIFIED_NUMB, COUGH, BLOOD, SITE_CHANGE = "numb_unspecified", "cough", "blood", "site_change"
 WORSE_WORD = "worse_word"
@@ -96,8 +174,26 @@ OWN_RECOVERY = re.compile(
 )
 
 
-def _parts(span: Span, *part_ids: str) -> List[Span]:
+def _parts(span, *part_ids: str) -> List[Span]:
+    """Body parts inside `span` (a Doc or a Span). The SpanRuler's group also holds
+    the parts inside a symptom entity ("my bum has gone numb" is one entity)."""
+    doc = span if isinstance(span, Doc) else span.doc
+    start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
+    if BODY_PART_SPANS in doc.spans:
+        found = doc.spans[BODY_PART_SPANS]
+        return [p for p in found if p.id_ in part_ids and p.start >= start and p.end <= end and not _other_bottom(p)]
     return [ent for ent in span.ents if ent.label_ == BODY_PART and ent.ent_id_ in part_ids]
+
+
+def _other_bottom(part: Span) -> bool:
+    """"the bottom of my foot", "numb on the bottom": not the buttocks. Only "my bottom"
+    (her, his, your, a sore bottom...) is the saddle area."""
+    if part.text.lower() != "bottom":
+        return False
+    doc = part.doc
+    following = doc[part.end].lower_ if part.end < len(doc) else ""
+    previous = doc[part.start - 1].lower_ if part.start else ""
+    return following in ("of", "half", "part", "end", "bit", "step", "line", "drawer") or previous in ("the", "at")
 
 
 def _distance(a: Span, b: Span) -> int:
@@ -118,6 +214,9 @@ def _composed_sign(mention: Span) -> str:
     sentence, doc = mention.sent, mention.doc
     text = mention.text.lower()
     words = {t.lower_ for t in sentence}
+    lay = _lay_half(mention, sign, text, words)
+    if lay is not None:
+        return lay
     if sign == UNSPECIFIED_NUMB:
         if _near(mention, _parts(sentence, "saddle"), UNSPECIFIED_NUMB_DISTANCE):
             return "saddle_numbness"
@@ -135,6 +234,8 @@ def _composed_sign(mention: Span) -> str:
         if _near(mention, _parts(sentence, "saddle"), SADDLE_DISTANCE) and any(w in text for w in NUMB_WORDS):
             return "saddle_numbness"
         if words & SUDDEN_WORDS and any(w in text for w in WEAK_WORDS):
+            return "sudden_weakness"
+        if any(w in text for w in JELLY_WORDS) and INABILITY.search(sentence.text.lower()):
             return "sudden_weakness"
     if sign == LIMB_ASLEEP:
         text_of_doc = doc.text.lower()
@@ -161,6 +262,35 @@ def _composed_sign(mention: Span) -> str:
     return sign
 
 
+def _lay_half(mention: Span, sign: str, text: str, words: Set[str]):
+    """The halves of nlp/patterns/*_lay_words.jsonl with their partner, or None."""
+    sentence, doc = mention.sent, mention.doc
+    if sign == RETENTION_HALF:
+        lowered = doc.text.lower()
+        outside = lowered[:mention.start_char] + " " + lowered[mention.end_char:]
+        following = doc[mention.end:min(mention.end + 5, sentence.end)].text.lower()
+        walking = mention[0].lower_ in ("ca", "can", "could", "unable") and ON_FOOT.search(following)
+        if RETENTION_CONTEXT.search(outside) and not CONSTIPATION.search(lowered) and not walking:
+            return "bladder_bowel_control"
+        return sign
+    if sign == LEGS_JELLY:
+        if INABILITY.search(sentence.text.lower()) or words & SUDDEN_WORDS:
+            return "sudden_weakness"
+        return "nerve_symptoms"
+    if sign == LEG_NOT_MINE:
+        lowered = doc.text.lower()
+        return "sudden_weakness" if SUDDEN_ONSET.search(lowered) and not GRADUAL.search(lowered) else "nerve_symptoms"
+    if sign == SENSATION_CHANGED:
+        return "saddle_numbness" if _near(mention, _parts(sentence, "saddle"), SADDLE_DISTANCE) else sign
+    if sign == CRAWLING:
+        if _near(mention, _parts(sentence, "saddle"), LIMB_DISTANCE):
+            return "saddle_numbness"
+        return "nerve_symptoms" if _near(mention, _parts(sentence, *CRAWL_PARTS), LIMB_DISTANCE) else sign
+    if sign == STRING_PULL:
+        return "pain_spreading" if _parts(sentence, "leg", "saddle") else sign
+    return None
+
+
 def _reached_new_area(sentence: Span) -> bool:
     """Pain in a leg, the ribs or another region of the back, said to be new and in
     addition to the old pain (NEW_AREA_CUES). "My lower back hurts too much" is not."""
@@ -183,20 +313,58 @@ def _said_of_the_past(part: Span) -> bool:
     return any(token.lower_ in PAST_WORDS for token in doc[start:part.start])
 
 
-def _idiom(mention: Span) -> bool:
+def _idiom(mention: Span, sign: str) -> bool:
     """Everyday phrases that only look like a sign ("I can't stand this waiting")."""
+    doc, sentence = mention.doc, mention.sent
+    following = doc[mention.end] if mention.end < len(doc) else None
+    after = following.lower_ if following is not None else ""
+    after2 = doc[mention.end + 1].lower_ if mention.end + 1 < len(doc) else ""
+    before = [t.lower_ for t in doc[max(mention.start - 3, 0):mention.start]]
+    text = mention.text.lower()
+    lowered = sentence.text.lower()
     if mention.ent_id_ == "sudden_weakness" and mention[-1].lower_ == "stand":
-        following = mention.doc[mention.end] if mention.end < len(mention.doc) else None
         return following is not None and not following.is_punct and following.lower_ not in STAND_FOLLOWERS
+    if sign in ("nerve_symptoms", "sudden_weakness", "saddle_numbness") or mention.ent_id_ == LEGS_JELLY:
+        # "I'm on pins and needles waiting for the results"
+        if "pins" in text and before and before[-1] == "on":
+            return True
+        # "I went numb when I saw the bill", "legs went to jelly when he told the joke"
+        if any(w in text for w in JELLY_WORDS) and STILL_WALKING.search(lowered):
+            return True  # "legs like jelly after the gym but I could walk fine"
+        # numb with no limb next to it ("went numb when I saw the bill ... back is good")
+        limbs = _parts(sentence, *SPINAL_PARTS, "face")
+        shaken = any(w in text for w in JELLY_WORDS) or ("numb" in text and not _near(mention, limbs, FACE_DISTANCE))
+        if shaken and EMOTION.search(lowered) and not INABILITY.search(lowered) and "numbness" not in text:
+            return True
+        # "my feet are dead sore": "dead" says "very"
+        if mention[-1].lower_ == "dead" and after in DEAD_AS_VERY:
+            return True
+    if sign == "infection_signs" and text.startswith(("burning up", "boiling up")) and after == "with":
+        return after2 not in NOT_A_FEVER  # "burning up with curiosity"
+    if sign == "posture_change":
+        if text == "hunch" and (after in HUNCH_FOLLOW - {"was", "is"} or (after in ("is", "was") and after2 in HUNCH_AFTER_IS)
+                                or (before[-2:] == ["just", "a"]) or (before and before[-1] in ("gut", "on"))):
+            return True  # "I have a hunch that it's the cement"
+        if any(t.lower_ in CLOTHES for t in mention) and WEIGHT_CHANGE.search(doc.text.lower()):
+            return True  # clothes that fit differently after losing weight
+    if sign == "pain_spreading" and set(before) & INJECTED:
+        return True  # "the needle went into my buttock"
+    if sign == "bladder_bowel_control" and (after in LAUGHING or (after in ("with", "from") and after2 in LAUGHING)):
+        return True  # "I nearly wet myself laughing"
+    if sign == "shortness_of_breath" and after in ("with", "from") and after2 in LAUGHING:
+        return True  # "breathless with excitement"
     return False
 
 
 def resolve_mentions(doc: Doc) -> List[Tuple[Span, str]]:
-    return [
-        (ent, _composed_sign(ent))
-        for ent in doc.ents
-        if ent.label_ in (SYMPTOM, SYMPTOM_DENIED) and not _idiom(ent)
-    ]
+    resolved = []
+    for ent in doc.ents:
+        if ent.label_ not in (SYMPTOM, SYMPTOM_DENIED):
+            continue
+        sign = _composed_sign(ent)
+        if not _idiom(ent, sign):
+            resolved.append((ent, sign))
+    return resolved
 
 
 def caregiver_voice(doc: Doc, signs: Set[str] = frozenset()) -> bool:
@@ -209,7 +377,11 @@ def caregiver_voice(doc: Doc, signs: Set[str] = frozenset()) -> bool:
         return True
     if not _close_relative_named(doc) or _own_procedure(doc) or ANECDOTE.search(text):
         return False
+    if NO_OPERATION.search(text):
+        return False  # "my sister has a fever, she hasn't had any operation"
     has_procedure = any(ent.label_ == PROCEDURE for ent in doc.ents)
+    if ABROAD.search(text) and not has_procedure:
+        return False  # "my brother in Canada is short of breath": not the patient
     return has_procedure or bool(set(signs) & EMERGENCY_SIGN_KEYS)
 
 
@@ -237,19 +409,230 @@ def _close_relative_named(doc: Doc) -> bool:
 
 
 OTHER_PEOPLE = {"FAMILY", "OTHER_PERSON"}
+NOT_PATIENT = "NOT_PATIENT"  # an animal, a child, someone on the screen (nlp/context_rules.json)
+WRITER_SELF = "WRITER_SELF"  # "my own", "it's me who": the writer's own body
+DOUBLE_NEGATION = "DOUBLE_NEGATION"  # "I can't say", "it's not like": denies the denial after it
+NEGATED, HISTORICAL, HYPOTHETICAL = "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL"
+NEGATION_WORDS = {"not", "n't", "nt", "never", "no", "cannot"}
+THIRD_PARTY = {"her", "his", "their"}
+
+# A relative the writer names, in any form ("not mum"): the writer may be their carer.
+RELATIVE = re.compile(
+    r"\b(mum|mom|mother|mam|mammy|dad|father|husband|hubby|wife|partner|nan|nana|gran|granny|grandma|grandad"
+    r"|grandpa|grandfather|grandmother|son|daughter|sister|brother|aunt|auntie|uncle|patient)\b"
+)
+# A relative who is not the patient: "my brother in Canada", "she hasn't had any operation"
+ABROAD = re.compile(
+    r"\b(abroad|overseas|another country|(lives|living|live|based|staying|back home|out|over) in \w+"
+    r"|in (australia|canada|america|the us|the usa|the states|new zealand|spain|france|india|pakistan|ireland"
+    r"|nigeria|jamaica|germany|italy|portugal|poland|south africa|the philippines|dubai|cyprus|greece|scotland))\b"
+)
+NO_OPERATION = re.compile(
+    r"\b(has|have|had|'s|s|is|was)(n't|nt| not| never)( had| been)? (any|an|the|a|had)? ?(op|operation|surgery|procedure"
+    r"|kyphoplasty|vertebroplasty)\b|\bno (op|operation|surgery|procedure|kyphoplasty)\b"
+    r"|\bnever had (the|an|any|a)? ?(op|operation|surgery|procedure|kyphoplasty)\b"
+)
+
+# A question or worry that reports the sign: said as happening now ("is it normal that my
+# calf has been tingly since Monday?", "should I be worried that I get out of breath
+# just sitting here?"). Conditionals keep it a question ("should I worry if I get a fever").
+REPORT = re.compile(
+    r"\b(keeps?|kept|keep on|has been|have been|'s been|since|today|tonight|right now|at the moment|currently"
+    r"|this (morning|afternoon|evening|week)|all (day|night|morning|week)|every (day|night|morning|time)|again"
+    r"|still|lately|recently|these days|yesterday|last night|started|starting|i get|i'?m getting|i am getting"
+    r"|i keep|i'?ve got|i have|i'?ve had|i'?m having|i am having|just sitting|sitting here|lying here"
+    r"|for (\d+|a|one|two|three|four|five|few|couple of|several) (days|weeks|hours|nights)"
+    r"|(my|the|this|her|his) \w+ (is|are|has|have|feels?|went|gone|gave|keeps?|won'?t|can'?t|isn'?t))\b"
+)
+CONDITIONAL = re.compile(r"'ll\b|\b(if|whether|whenever|ever|in case|suppose|supposing|would|could|might|will|going to"
+                         r"|gonna|may|when)\b")
+OWNED = {"my", "this", "these", "her", "his", "our"}
+# "what does an infected site look like?": asks what a sign is like, reports nothing
+LOOKS_LIKE = re.compile(r"^\W*(what|how)\b[^.?!]*\b(look|looks|feel|feels|sound|sounds|seem) like\b")
+SAYS_OWN = re.compile(r"\b(this|my|mine|i have|i'?ve got|i'?m)\b")
+
+# A list denied afterwards: "fever, chills, redness: none of those", "numbness or tingling?
+# no to both", "bladder, bowels, all normal"
+LIST_GLUE = {",", ";", ":", "?", "-", "/", "&", "—", "–", "...", "…", "or", "and", "nor", "any", "of", "the",
+             "my", "at", "in", "on", "around", "near", "either", "both", "a", "an", "some", "also", "plus",
+             "with", "or?", "what", "about", "like", "'s",
+             # where on the body, when it is not a body part of its own ("the needle spot")
+             "spot", "site", "area", "wound", "incision", "scar", "dressing", "mark", "marks", "bit"}
+LIST_LEADS = {"about", "re", "regarding", "asked", "for", "as", "as for", "you", "question"}
+LIST_DENIAL = re.compile(
+    r"^(none|nope|nah|naw|no|neither|negative|nothing|nae|never|not really|not at all)"
+    r"(?=\s*($|[,.!?;:)]|(to|thanks?|i|none|not|never|both|all|neither|sorry|really|at|of|those|them|these|that|it"
+    r"|nothing|either|whatsoever|way|one|nor|nothin)\b))"
+    r"|^(all|both|everything'?s?|everything is|they'?re all|all of them|both are) (normal|fine|ok|okay|good|clear|grand|alright)\b"
+    r"|^not any( of)?\b"
+)
+# Still there after all: "it was there before the op and it's still there"
+ONGOING = re.compile(
+    # back again, or worse: "it stopped for a day but it's back", "it's gone worse"
+    r"\b(gone|got|getting|grown|become|went) (worse|bad|numb|weak|dead|funny)\b"
+    r"|\b(it'?s|its|they'?re|it is|it has|they have|has|have|is) (come |came )?back\b"
+    r"|(?<!never )(?<!n't )(?<!not )(?<!nt )\b(came|come|coming) back\b"
+    r"|\b(it|they|that|this|which|she|he|its)('s|s| is| are|'re| has| have)? still\b"
+    r"|\bstill (there|here|present|with me|with her|with him|going|the same|as bad|ongoing|around|have it|has it|got it"
+    r"|get it|have them|got them|feel it|having it)\b"
+    r"|\b(has|have|had|is|was|did|does)(n'?t| not| never) (gone|left|stopped|eased|settled|cleared|improved|go|leave|stop"
+    r"|clear|settle|ease|improve)\b"
+    r"|\bnever (went|gone|goes|left|stopped|cleared|settled|eased)\b|\bnot gone\b|\bto this day\b"
+    r"|(?<!fine )(?<!well )(?<!ok )(?<!better )(?<!good )\bever since\b"
+    r"|(?<!never )(?<!n't )(?<!nt )(?<!not )\b(came|come|comes|coming) back\b|\bback again\b"
+)
+# It recurs, said before it went away: "my feet keep falling asleep, it went away after a minute"
+RECURS = re.compile(r"\b(keeps?|kept|keep on|always|every (time|day|night|morning)|all the time|constantly|on and off"
+                    r"|comes and goes|come and go)\b")
+# "pins and needles in my foot, but since the op that's completely gone": said to be
+# gone after the mention, pointing back at it, in its sentence or the next one.
+RESOLVED_LATER = re.compile(
+    r"\b(that|it|they|those|these|this|all (of )?(that|it|this|them|those))('s|s| is| are|'re| has| have|'ve| was| were)?"
+    r"( now| since| all| then)?( been)?( completely| totally| all| long| well and truly| entirely)?"
+    r" (gone|went away|cleared( up)?|disappeared|stopped|passed|settled|resolved|vanished|wore off|worn off|went after)\b"
+    r"(?!\s+(worse|bad|numb|weak|dead|cold|funny|stiff|into|down|up|to|through|on)\b)"
+)
+NEW_SINCE = re.compile(r"\bbefore\b(?=\s*($|[,.!?;]|(and|but|now|today|this|in my life)\b))|\b(till|until) (now|today|this)\b")
+
+
+def _kind(modifier) -> str:
+    return (getattr(modifier.rule, "metadata", None) or {}).get("kind", "")
+
+
+def _carer_context(doc: Doc, caregiver: bool) -> bool:
+    """The writer cares for someone else (and is not the patient)."""
+    if _own_procedure(doc):
+        return False
+    return caregiver or _close_relative_named(doc) or bool(RELATIVE.search(doc.text.lower()))
+
+
+def _reported_now(mention: Span, cues) -> bool:
+    """A question or worry about a sign said as happening now."""
+    if any(_kind(m) not in ("concern", "fear") for m in cues):
+        return False
+    doc, sentence = mention.doc, mention.sent
+    if any(_kind(m) == "fear" and doc[m.modifier_span[1] - 1].lower_ == "of" for m in cues):
+        return False  # "terrified of my legs giving way"
+    covered = {i for m in cues for i in range(*m.modifier_span)}
+    text = " ".join(t.text for t in sentence if t.i not in covered).lower()
+    if CONDITIONAL.search(text):
+        return False
+    owned = {t.lower_ for t in doc[max(mention.start - 2, sentence.start):mention.start]} & OWNED
+    return bool(REPORT.search(text) or owned)
+
+
+def _hypothetical(mention: Span, modifiers) -> bool:
+    cues = [m for m in modifiers if m.category.upper() == HYPOTHETICAL]
+    if cues:
+        return not _reported_now(mention, cues)
+    sentence = mention.sent.text.lower()
+    return bool(LOOKS_LIKE.search(sentence) and not SAYS_OWN.search(sentence))
+
+
+def _list_glue(token) -> bool:
+    """Words that may stand between the items of a listed denial ("fever, chills,
+    redness at the needle spot: none of those"): separators, symptoms, body parts."""
+    if token.lower_ in LIST_GLUE or token.ent_type_ in (SYMPTOM, SYMPTOM_DENIED, BODY_PART):
+        return True
+    return any(p.start <= token.i < p.end for p in token.doc.spans.get(BODY_PART_SPANS, ()))
+
+
+def _denied_in_list(mention: Span) -> bool:
+    """The mention is one of a bare list that a denial follows."""
+    doc = mention.doc
+    i = mention.start - 1
+    # an earlier item may carry its own answer: "chest pain, yes, breathlessness, no"
+    while i >= 0 and (_list_glue(doc[i]) or doc[i].lower_ in ("yes", "no", "yeah", "yep")) \
+            and doc[i].lower_ not in ("about", "for"):
+        i -= 1
+    if i >= 0 and doc[i].lower_ not in LIST_LEADS and doc[i].lower_ not in (".", "!", "\n"):
+        return False
+    j = mention.end
+    while j < len(doc) and _list_glue(doc[j]):
+        j += 1
+    if j >= len(doc) or j == mention.end:
+        return False
+    return bool(LIST_DENIAL.search(doc.text[doc[j].idx:].lower()))
+
+
+def _negation_counts(mention: Span, modifiers) -> int:
+    """How many denials stand in front of the sign: an even number reports it."""
+    doc = mention.doc
+    negations = []
+    for m in modifiers:
+        if m.category.upper() != NEGATED:
+            continue
+        if doc[m.modifier_span[0]].lower_ == "never" and NEW_SINCE.search(doc[mention.end:mention.sent.end].text.lower()):
+            continue  # "never had numbness before": it is new
+        negations.append(m)
+    count = int(bool(negations)) + int(any(m.category.upper() == DOUBLE_NEGATION for m in modifiers))
+    return count + int(mention.label_ == SYMPTOM_DENIED)
+
+
+def _historical(mention: Span, modifiers) -> bool:
+    doc = mention.doc
+    says_cannot = any(t.lower_ in NEGATION_WORDS for t in mention)
+    cues = [
+        m for m in modifiers if m.category.upper() == HISTORICAL
+        # "I can't hold my wee anymore": a loss that is new, not a thing of the past
+        and not (says_cannot and "anymore" in doc[m.modifier_span[0]:m.modifier_span[1]].text.lower())
+    ]
+    after = doc.text[mention.end_char:_next_sentence_end(mention)].lower()
+    if not cues and not RESOLVED_LATER.search(after):
+        return False
+    if ONGOING.search(doc.text[mention.start_char:].lower()):
+        return False
+    if not cues:
+        return not RECURS.search(after)
+    first_cue = min(m.modifier_span[0] for m in cues)
+    before_cue = doc[mention.sent.start:max(first_cue, mention.end)].text.lower()
+    return not RECURS.search(before_cue)
+
+
+def _next_sentence_end(mention: Span) -> int:
+    """Where the sentence after the mention's ends (or its own, if it is the last)."""
+    doc, end = mention.doc, mention.sent.end
+    return doc[end:].sents.__next__().end_char if end < len(doc) else mention.sent.end_char
+
+
+def _someone_elses(mention: Span) -> bool:
+    """"my friend said her legs went to jelly": her legs, in a message that names
+    someone else (a friend who "said" it is not caught by the other-person rules)."""
+    doc = mention.doc
+    previous = doc[mention.start - 1].lower_ if mention.start else ""
+    if previous not in THIRD_PARTY and mention[0].lower_ not in THIRD_PARTY:
+        return False
+    graph = getattr(doc._, "context_graph", None)
+    named = graph is not None and any(
+        m.category.upper() in OTHER_PEOPLE | {NOT_PATIENT} or m.rule.literal == "relative says" for m in graph.modifiers
+    )
+    return named
 
 
 def mention_role(mention: Span, caregiver: bool) -> str:
-    categories = {m.category.upper() for m in mention._.modifiers}
+    modifiers = mention._.modifiers
+    categories = {m.category.upper() for m in modifiers}
+    doc = mention.doc
+    # Never the patient, whoever is writing (a carer's other_person is the patient):
+    if NOT_PATIENT in categories:
+        return "not_patient"
+    if WRITER_SELF in categories and _carer_context(doc, caregiver):
+        return "not_patient"
     if categories & OTHER_PEOPLE and not caregiver:
         return "other_person"
-    if mention._.is_hypothetical:
+    if not caregiver and _someone_elses(mention):
+        return "other_person"
+    if _hypothetical(mention, modifiers):
         return "hypothetical"
-    if mention.label_ == SYMPTOM_DENIED:
-        # A denial denied ("i don't think my bladder is working normally") reports it.
-        return "affirmed" if mention._.is_negated else "negated"
-    if mention._.is_negated:
+    if _denied_in_list(mention):
         return "negated"
-    if mention._.is_historical:
+    denials = _negation_counts(mention, modifiers)
+    if denials % 2:
+        return "negated"
+    if denials:
+        # A denial denied ("i don't think my bladder is working normally", "I can't say I
+        # don't have a temperature") reports it.
+        return "affirmed"
+    if _historical(mention, modifiers):
         return "historical"
     return "affirmed"

@@ -21,7 +21,7 @@ from medspacy.context import ConText, ConTextRule
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.assertion import caregiver_voice, mention_role, resolve_mentions
+from nlp.assertion import BODY_PART_SPANS, caregiver_voice, mention_role, resolve_mentions  # noqa: F401
 
 # Upstream behaviour (medspaCy 1.3.1): medspacy.util.tuple_overlaps(a, b) is False
 # when b contains a. ConTextModifier uses it (1) to let a TERMINATE or terminating
