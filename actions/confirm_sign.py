@@ -7,6 +7,8 @@ whatever the patient types ("yes I do", "yep", "that's right", a description of 
 sign, "no, that was my sister"): the RedFlagPolicy reads it on the next turn through
 actions/triage/detection.py. For an emergency-tier sign the emergency advice comes
 first, in the question itself: nobody should wait on a chatbot to call for help.
+A sign said of someone else, with no carer in sight, is asked about the same way:
+is it happening to the person who had kyphoplasty?
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.triage.detection import CONFIRM_ACTION, NOT_CONFIRMED_ACTION, SIGN_TO_CONFIRM_SLOT
 from actions.triage.rules import SIGNS_BY_KEY, TriageLevel
-from actions.triage_state import reading_of_latest_message
+from actions.triage_state import form_answer_events, reading_of_latest_message
 
 YES_NO_BUTTONS = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 
@@ -30,17 +32,17 @@ class ActionConfirmSign(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        sign = reading_of_latest_message(tracker).to_confirm
-        if not sign:
+        reading = reading_of_latest_message(tracker)
+        if not reading.to_confirm:
             return []
-        warning_sign = SIGNS_BY_KEY[sign]
-        response = (
-            "utter_confirm_emergency_sign"
-            if warning_sign.level is TriageLevel.EMERGENCY
-            else "utter_confirm_sign"
-        )
-        dispatcher.utter_message(response=response, sign_label=warning_sign.label, buttons=YES_NO_BUTTONS)
-        return [SlotSet(SIGN_TO_CONFIRM_SLOT, sign)]
+        warning_sign = SIGNS_BY_KEY[reading.to_confirm]
+        tier = "emergency_" if warning_sign.level is TriageLevel.EMERGENCY else ""
+        question = "whose_" if reading.asks_whose else ""
+        dispatcher.utter_message(
+            response=f"utter_confirm_{question}{tier}sign", sign_label=warning_sign.label, buttons=YES_NO_BUTTONS)
+        # The answers the message gave the symptom check count (recorded before the
+        # pending question is set, which would make them answers to it).
+        return form_answer_events(tracker) + [SlotSet(SIGN_TO_CONFIRM_SLOT, reading.to_confirm)]
 
 
 class ActionSignNotConfirmed(Action):

@@ -20,7 +20,7 @@ from actions.triage.rules import PatientReport, TriageLevel, assess
 from actions.triage_state import (
     FORM_NAME,
     active_form,
-    check_answer_values,
+    form_answer_events,
     reading_of_latest_message,
     record_triage,
     sign_labels,
@@ -43,11 +43,7 @@ class ActionEscalateRedFlags(Action):
         if reading.assumed:
             dispatcher.utter_message(response="utter_confirmation_unclear")
         form = active_form(tracker)
-        if form == FORM_NAME and not tracker.get_slot(SIGN_TO_CONFIRM_SLOT):
-            # The form does not read a message after another action ran, so the
-            # rest of this answer ("worse, 8 weeks after the op") is recorded here
-            # (unless it answered the confirming question, not the form's).
-            events += [SlotSet(k, v) for k, v in check_answer_values(tracker).items()]
+        events += form_answer_events(tracker)
         events += [SlotSet(slot, True) for slot in {slot_for_sign(f) for f in reading.reported} if slot]
 
         signs = sign_labels(outcome.red_flags)

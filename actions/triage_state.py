@@ -17,6 +17,7 @@ from actions.triage.answers import read_check_answer
 from actions.triage.detection import (
     CAREGIVER,
     SIGN_QUESTION_SLOTS,
+    SIGN_TO_CONFIRM_SLOT,
     MessageFacts,
     MessageReading,
     read_message,
@@ -130,3 +131,12 @@ def check_answer_values(tracker: Tracker) -> Dict[str, Any]:
         ),
         today=today_at_clinic(),
     )
+
+
+def form_answer_events(tracker: Tracker) -> List[Dict[str, Any]]:
+    """When another action answers a message during the symptom check, the form does
+    not read it afterwards: what it answers ("worse, 8 weeks after the op") is
+    recorded here. Not when it answered a confirming question instead."""
+    if active_form(tracker) != FORM_NAME or tracker.get_slot(SIGN_TO_CONFIRM_SLOT):
+        return []
+    return [SlotSet(k, v) for k, v in check_answer_values(tracker).items()]

@@ -15,18 +15,17 @@ from typing import Any, Callable, Dict, List
 
 import yaml
 
+from actions.triage.detection import CONFIRMING_RESPONSES
 from evaluation.metrics import ALARM_LEVELS, TRIAGE_LEVELS
 
 # The assistant's confirming questions: a reply that contains one of these responses
-# asks the patient whether a warning sign is theirs, now (actions/confirm_sign.py,
-# actions/respond_to_sign_mention.py). utter_clarify_possible_sign is the question of
-# earlier versions, kept so that a set can be scored on the code it first met.
-CONFIRMING_QUESTIONS = frozenset({
-    "utter_confirm_sign",
-    "utter_confirm_emergency_sign",
+# asks the patient whether a warning sign is theirs, now. The last two are the
+# questions of earlier versions, kept so that a set can be scored on the code it
+# first met.
+CONFIRMING_QUESTIONS = frozenset(CONFIRMING_RESPONSES) | {
     "utter_sign_mention_other_person",
     "utter_clarify_possible_sign",
-})
+}
 # Typed back when a vignette written before confirming answers existed gets a question.
 DEFAULT_CONFIRM_REPLY = {True: "yes", False: "no"}
 

@@ -16,8 +16,10 @@
 """
 from __future__ import annotations
 
+import json
 import re
-from typing import Iterable, List, Set, Tuple
+from pathlib import Path
+from typing import Iterable, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc, Span
 
@@ -168,6 +170,18 @@ ANECDOTE = re.compile(
     r"|\bhappen to me\b|\bis (that|this|it) (common|normal|usual|likely)\b|\bhow (common|often|likely)\b"
     r"|\b(different|other|another|his own|her own) (op|operation|surgery|procedure)\b"
 )
+# "he had the kyphoplasty", "she's 2 weeks post", "his op": someone writing about
+# the patient (a friend's story is an anecdote, ANECDOTE, or someone else's).
+THIRD_PERSON_PROCEDURE = re.compile(
+    r"\b(he|she|hes|shes|he's|she's)\b[^.?!]{0,20}\b(had|has had|got|underwent|went in for)\b[^.?!]{0,15}"
+    r"\b(kypho\w*|procedure|operation|op|surgery|cement)\b"
+    r"|\b(he|she)('s| is| was) \w+ (weeks?|wks?|days?|months?) (post|out|after)\b"
+    r"|\b(since|after) (his|her) (op|operation|kypho\w*|procedure|surgery)\b"
+)
+NEGATION_IN = re.compile(r"\b(never|not|no|hasn'?t|hadn'?t|didn'?t|n't)\b")
+# Someone whose story it may be, who is not known to be the patient.
+ACQUAINTANCE = re.compile(r"\b(friends?|neighbou?rs?|cousins?|colleagues?|co-?workers?|lady|woman|man|bloke|guy"
+                          r"|patients)\b")
 # The writer is the patient: "I'm 4 weeks out", "since my op", "I had it done".
 OWN_RECOVERY = re.compile(
     r"\b(i'?m|i am) (\w+ )?(weeks?|days?|months?) (out|post|after)\b|\b(since|after) my (op|operation|kypho\w*|procedure|surgery)\b"
@@ -375,6 +389,10 @@ def caregiver_voice(doc: Doc, signs: Set[str] = frozenset()) -> bool:
     text = doc.text.lower()
     if any(cue in text for cue in CAREGIVER_CUES):
         return True
+    third = THIRD_PERSON_PROCEDURE.search(text)
+    if third and not NEGATION_IN.search(third.group(0)) and not ACQUAINTANCE.search(text) \
+            and not _own_procedure(doc) and not ANECDOTE.search(text):
+        return True  # "he's 81, had the kyphoplasty last month": writing about the patient
     if not _close_relative_named(doc) or _own_procedure(doc) or ANECDOTE.search(text):
         return False
     if NO_OPERATION.search(text):
@@ -484,6 +502,7 @@ ONGOING = re.compile(
 # It recurs, said before it went away: "my feet keep falling asleep, it went away after a minute"
 RECURS = re.compile(r"\b(keeps?|kept|keep on|always|every (time|day|night|morning)|all the time|constantly|on and off"
                     r"|comes and goes|come and go)\b")
+NOT_QUITE = {"almost", "nearly", "practically", "virtually", "mostly", "half", "partly"}
 # "pins and needles in my foot, but since the op that's completely gone": said to be
 # gone after the mention, pointing back at it, in its sentence or the next one.
 RESOLVED_LATER = re.compile(
@@ -576,6 +595,8 @@ def _historical(mention: Span, modifiers) -> bool:
         m for m in modifiers if m.category.upper() == HISTORICAL
         # "I can't hold my wee anymore": a loss that is new, not a thing of the past
         and not (says_cannot and "anymore" in doc[m.modifier_span[0]:m.modifier_span[1]].text.lower())
+        # "it was almost gone for a month": not gone
+        and not (m.modifier_span[0] > 0 and doc[m.modifier_span[0] - 1].lower_ in NOT_QUITE)
     ]
     after = doc.text[mention.end_char:_next_sentence_end(mention)].lower()
     if not cues and not RESOLVED_LATER.search(after):
@@ -593,6 +614,49 @@ def _next_sentence_end(mention: Span) -> int:
     """Where the sentence after the mention's ends (or its own, if it is the last)."""
     doc, end = mention.doc, mention.sent.end
     return doc[end:].sents.__next__().end_char if end < len(doc) else mention.sent.end_char
+
+
+CARER_SELF_BEFORE = {"my", "i", "i've", "ive", "i'm", "im", "me"}
+CARER_SELF_DISTANCE = 5  # "my hands have gone numb": words back to the owner
+RELATIVE_WORDS = re.compile(r"^(mum|mom|mother|mam|dad|father|husband|hubby|wife|partner|nan|gran|granny|grandma|"
+                            r"grandad|grandpa|son|daughter|sister|brother|aunt|auntie|uncle|client|patient)\b")
+
+
+def _animals() -> Set[str]:
+    """The animals of the "my dog has" rule (nlp/context_rules.json), read once."""
+    global _ANIMALS
+    if _ANIMALS is None:
+        rules = json.loads((Path(__file__).parent / "context_rules.json").read_text(encoding="utf-8"))
+        rule = next(r for r in rules["context_rules"] if r["literal"] == "my dog has")
+        _ANIMALS = set(rule["pattern"][2]["LOWER"]["IN"])
+    return _ANIMALS
+
+
+_ANIMALS: Optional[Set[str]] = None
+
+
+def _animal_subject(mention: Span) -> bool:
+    """"our old dog can't hold his bladder": the sign begins with the verb the animal
+    rule would need, so that rule cannot reach it (a cue may not overlap its target)."""
+    doc = mention.doc
+    return mention.start > 0 and doc[mention.start - 1].lower_ in _animals()
+
+
+def _carers_own(mention: Span) -> bool:
+    """In a carer's message, "my hands tingle" and "I've been getting chest tightness
+    myself" are the carer's own body, not the patient's ("my mum's legs" is hers)."""
+    doc = mention.doc
+    start = max(mention.start - CARER_SELF_DISTANCE, mention.sent.start)
+    before = [t.lower_ for t in doc[start:mention.start]] + [t.lower_ for t in mention]
+    after = doc[mention.end:min(mention.end + 2, mention.sent.end)].text.lower()
+    if "myself" in after.split():
+        return True
+    for i, word in enumerate(before):
+        if word in CARER_SELF_BEFORE:
+            following = " ".join(before[i + 1:]) + " " + mention.text.lower()
+            if not RELATIVE_WORDS.search(following.strip()):
+                return True
+    return False
 
 
 def _someone_elses(mention: Span) -> bool:
@@ -614,12 +678,16 @@ def mention_role(mention: Span, caregiver: bool) -> str:
     categories = {m.category.upper() for m in modifiers}
     doc = mention.doc
     # Never the patient, whoever is writing (a carer's other_person is the patient):
-    if NOT_PATIENT in categories:
+    if NOT_PATIENT in categories or _animal_subject(mention):
         return "not_patient"
     if WRITER_SELF in categories and _carer_context(doc, caregiver):
         return "not_patient"
-    if categories & OTHER_PEOPLE and not caregiver:
+    # A friend, a neighbour, someone online: someone else even when a carer writes
+    # (the carer's relative is the patient; their friend is not known to be).
+    if "OTHER_PERSON" in categories or (categories & OTHER_PEOPLE and not caregiver):
         return "other_person"
+    if caregiver and _carers_own(mention):
+        return "not_patient"
     if not caregiver and _someone_elses(mention):
         return "other_person"
     if _hypothetical(mention, modifiers):

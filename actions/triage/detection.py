@@ -36,6 +36,10 @@ ESCALATION_ACTION = "action_escalate_red_flags"
 CONFIRM_ACTION = "action_confirm_sign"
 NOT_CONFIRMED_ACTION = "action_sign_not_confirmed"
 SIGN_TO_CONFIRM_SLOT = "sign_to_confirm"
+# The confirming questions (data/responses/triage.yml, asked by actions/confirm_sign.py).
+CONFIRMING_RESPONSES = tuple(
+    f"utter_confirm_{whose}{tier}sign" for whose in ("", "whose_") for tier in ("", "emergency_")
+)
 # Parse-data keys of the learned sign detector (addons/sign_detector.py).
 SIGN_SCORES_KEY = "sign_scores"
 REPORTER_ENTITY = "reporter"
@@ -47,6 +51,7 @@ HYPOTHETICAL = "hypothetical"
 HISTORICAL = "historical"
 OTHER_PERSON = "other_person"  # someone else: the patient, when a carer is writing
 NOT_PATIENT = "not_patient"  # never the patient: a pet, a child, the carer's own body
+WORSE_WORD = "worse_word"  # "worse" on its own (nlp/assertion.py): the pain's direction
 ROLES = (AFFIRMED, NEGATED, HYPOTHETICAL, HISTORICAL, OTHER_PERSON, NOT_PATIENT)
 
 RED_FLAG_INTENTS: Dict[str, str] = {
@@ -105,10 +110,15 @@ def caregiver_in(entities: Iterable[Mapping[str, Any]]) -> bool:
     )
 
 
-def patient_roles(caregiver: bool) -> Set[str]:
-    """A caregiver describing the patient ("my mother's legs are numb") reports the
-    patient's symptom; anyone else's symptom is not the patient's."""
-    return {AFFIRMED, OTHER_PERSON} if caregiver else {AFFIRMED}
+def patient_roles(caregiver: bool, entities: Iterable[Mapping[str, Any]] = ()) -> Set[str]:
+    """Which roles are the patient's. A caregiver describing the patient ("my mother's
+    legs are numb") reports the patient's symptom. When the message itself shows the
+    caregiver's voice, the pipeline already read each mention with that knowledge
+    (the relative's signs affirmed, a friend's other_person); when only an earlier
+    turn did, someone else in this message is taken to be the patient."""
+    if caregiver and not caregiver_in(entities):
+        return {AFFIRMED, OTHER_PERSON}
+    return {AFFIRMED}
 
 
 def same_sign(mention_sign: str, sign: str) -> bool:
@@ -177,6 +187,9 @@ class MessageReading:
     # The reply to a confirming question said neither yes nor no: the sign is
     # reported anyway (the safe advice; the question is never asked twice).
     assumed: bool = False
+    # The question is whose sign it is ("is this happening to the patient?"), not
+    # whether there is one.
+    asks_whose: bool = False
 
 
 def _intent_confidence(facts: MessageFacts, sign: str) -> float:
@@ -194,13 +207,15 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
     """Which warning signs this message reports for the patient, and which one it
     only hints at (to be confirmed). The evidence table: actions/triage/evidence.py."""
     entities = list(facts.entities or ())
-    caregiver = context.caregiver or caregiver_in(entities)
-    roles = patient_roles(caregiver)
+    roles = patient_roles(context.caregiver, entities)
     mentions = [m for m in symptom_mentions(entities) if m.get("value") in SIGNS_BY_KEY]
     text = facts.text
 
     flags = {m["value"] for m in mentions if m.get("role", AFFIRMED) in roles}
     contradicted = {m["value"] for m in mentions if m.get("role", AFFIRMED) not in roles}
+    # "not better, not worse": a denied "worse" denies the pain getting worse
+    if any(m.get("value") == WORSE_WORD and m.get("role") == NEGATED for m in symptom_mentions(entities)):
+        contradicted.add("pain_worse")
 
     def denied(sign: str) -> bool:
         return any(same_sign(c, sign) or same_sign(sign, c) for c in contradicted)
@@ -279,9 +294,21 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
         weak = []
 
     to_confirm = None
-    if not flags and weak:
-        to_confirm = min(weak, key=lambda s: (-SIGNS_BY_KEY[s].level, LEARNED_SIGNS.index(s)))
-    return MessageReading(frozenset(flags), to_confirm, confirmation, assumed)
+    whose = False
+    if not flags and not pending:
+        # A sign said of someone else, with no carer in sight ("my sister's legs went
+        # numb"): is it the patient? Asked before a weak reading, being plainer.
+        others = [m["value"] for m in mentions if m.get("role") == OTHER_PERSON and m["value"] in SIGNS_BY_KEY]
+        if others:
+            to_confirm, whose = _most_serious(others), True
+        elif weak:
+            to_confirm = _most_serious(weak)
+    return MessageReading(frozenset(flags), to_confirm, confirmation, assumed, whose)
+
+
+def _most_serious(signs: Iterable[str]) -> str:
+    order = list(SIGNS_BY_KEY)
+    return min(signs, key=lambda s: (-SIGNS_BY_KEY[s].level, order.index(s)))
 
 
 def red_flags_in_message(
@@ -303,7 +330,7 @@ def unconfirmed_sign_mentions(
     """Warning signs the message talks about without reporting them for the patient
     (negated, hypothetical, resolved, someone else's): sign key -> role."""
     entities = list(entities or ())
-    roles = patient_roles(caregiver or caregiver_in(entities))
+    roles = patient_roles(caregiver, entities)
     found: Dict[str, str] = {}
     for m in symptom_mentions(entities):
         role = m.get("role", AFFIRMED)
@@ -329,23 +356,11 @@ def intent_for_signs(guessed_intent: Optional[str], flags: Iterable[str]) -> Opt
     return min(map(intent_for_sign, flags), key=lambda i: (i != "report_emergency", order.index(i)))
 
 
-def report_payload(sign: str, caregiver: bool = False) -> str:
-    """A button payload that reports `sign` for the patient (e.g. after "is that
-    happening to the patient?"), so the red-flag policy escalates it."""
-    entities: Dict[str, str] = {}
-    intent = intent_for_sign(sign)
-    if sign in EMERGENCY_SIGN_KEYS:
-        entities[SYMPTOM_ENTITY] = sign
-    if caregiver:
-        entities[REPORTER_ENTITY] = CAREGIVER
-    return "/" + intent + (json.dumps(entities) if entities else "")
-
-
 def sign_slot_roles(entities: Iterable[Mapping[str, Any]], caregiver: bool = False) -> Dict[str, str]:
     """For each symptom-check question a message speaks to, the symptom's role;
     "affirmed" when it is reported for the patient (that wins over a denial)."""
     entities = list(entities or ())
-    roles = patient_roles(caregiver or caregiver_in(entities))
+    roles = patient_roles(caregiver, entities)
     found: Dict[str, str] = {}
     for m in symptom_mentions(entities):
         slot = slot_for_sign(m.get("value", ""))

@@ -67,7 +67,10 @@ REASON_CUES: Tuple[ReasonCue, ...] = (
             re.compile(r"\b(scans?|mri|ct|x-?rays?|imaging|images?|reports?|results?|radiolog\w*)\b"),
             re.compile(r"\b(conflict\w*|contradict\w*|disagree\w*|unclear|indeterminate|inconclusive|"
                        r"equivocal|different things|something different|(do|does)n'?t (match|agree)|"
-                       r"(say|says|said|saying) (the )?opposite)\b"),
+                       r"(say|says|said|saying) (the )?opposite|"
+                       # "the X-ray said no fracture but the MRI says possible fracture: which is it?"
+                       r"which (one )?(is it|is right|is true|is correct|(am i|are we|should i|do i) (to )?believe)|"
+                       r"(say|says|said|saying|shows?|showed)\b.{0,80}\bbut\b.{0,60}\b(say|says|said|told|shows?|showed))\b"),
         ),
     ),
     ReasonCue(

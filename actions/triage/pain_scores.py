@@ -57,12 +57,12 @@ def pain_score_trend(text: Optional[str]) -> Optional[str]:
 # "it was a 3 last week" ... "now a 9": a rating said with an article ("a 3", "an 8"),
 # after "was", "now" or "is", or with the scale or the word pain, is a pain score;
 # a bare number ("I take 2 now") is not.
-_UNIT_AFTER = r"(?![\d.:/])(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|mg|kg|lbs?|am|pm|st|nd|rd|th|tablets?|pills?|times?|of (?:them|those|these))\b|\s*%)"
+_UNIT_AFTER = r"(?![\d:/])(?!\.\d)(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|mg|kg|lbs?|am|pm|st|nd|rd|th|tablets?|pills?|times?|of (?:them|those|these))\b|\s*%)"
 _N = r"(10|[0-9](?:\.5)?)"
 _SCORE = re.compile(
     rf"{_N}\s*(?:/\s*10|out of (?:10|ten))"
     rf"|\b(?:a|an)\s+{_N}{_UNIT_AFTER}"
-    rf"|\b(?:was|now|is|it'?s|its|at|pain|score|level|about|around)\s+"
+    rf"|\b(?:was|now|is|it'?s|its|at|pain|score|level|about|around|says|said|reckons|rates it|rated it|puts it at|gives it)\s+"
     rf"(?:(?:a|an|at|about|around|like|maybe|only|just|still|now|back to|up to|down to)\s+)*{_N}{_UNIT_AFTER}"
 )
 _NOW_WORDS = {"now", "today", "currently", "tonight", "morning", "moment", "is", "it's", "its", "still"}

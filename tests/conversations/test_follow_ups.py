@@ -17,7 +17,7 @@ EMERGENCY_NUMBER = "911"
 @pytest.mark.parametrize("answer", ["yes", "yes she is", "yep thats her", "that's right, it's my mum"])
 def test_typed_yes_to_is_it_the_patient_escalates(conversation, answer):
     chat = conversation().say("my sister says her legs went numb this morning")
-    assert "utter_sign_mention_other_person" in chat.responses
+    assert "utter_confirm_whose_sign" in chat.responses
     assert chat.slot("triage_level") is None
     chat.say(answer)
     assert "action_escalate_red_flags" in chat.actions
@@ -30,7 +30,7 @@ def test_a_description_of_the_sign_answers_the_question_and_is_not_asked_again(c
     chat = conversation().say("my sister says her legs went numb this morning")
     chat.say("her legs are completely numb now and she can feel pins and needles")
     assert chat.slot("triage_level") == "urgent"
-    assert "utter_sign_mention_other_person" not in chat.responses
+    assert "utter_confirm_whose_sign" not in chat.responses
 
 
 @pytest.mark.parametrize("answer", ["no", "no, she's my neighbour, not the patient", "not at all"])
@@ -50,7 +50,7 @@ def test_the_confirming_question_is_never_asked_twice(conversation):
     # no answer either way: the safe advice, said as such, never the question again
     assert "utter_confirmation_unclear" in chat.responses
     assert chat.slot("triage_level") == "urgent"
-    assert "utter_sign_mention_other_person" not in chat.responses
+    assert "utter_confirm_whose_sign" not in chat.responses
 
 
 # --- 2. The classifier's guess alone raises no alarm -----------------------------------

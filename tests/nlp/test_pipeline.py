@@ -19,6 +19,14 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # a simile is no other person: "like someone sitting on it", "like it's someone else's skin"
+    ("my chest feels heavy, like someone is sitting on it", {"chest_pain": "affirmed"}),
+    ("when i wipe i can't feel the paper, it's like it's somebody else's skin", {"saddle_numbness": "affirmed"}),
+    # an animal in the sentence is not its subject: "lifting the dog and felt a sharp pain"
+    ("i was lifting the dog into the car and felt a sharp stabbing pain in my back", {"pain_worse": "affirmed"}),
+    ("the puppy can't hold his wee yet", {"bladder_bowel_control": "not_patient"}),
+    # a relative's friend is someone else, even in a carer's message
+    ("dad's neighbour had numbness in his legs after his op, will dad get that?", {"nerve_symptoms": "other_person"}),
     # said to be gone afterwards, pointing back at it; back again or worse is current
     ("pins and needles in my foot before the op, but since then that's completely gone", {"nerve_symptoms": "historical"}),
     ("tingling in my hands last night. it went away after an hour", {"nerve_symptoms": "historical"}),
@@ -488,6 +496,14 @@ CASES = [
 ]
 
 CAREGIVER_CASES = [
+    # writing about him or her, who had the procedure: the patient
+    ("he's 81 and had the kyphoplasty last month, his legs have gone numb", True, {"nerve_symptoms": "affirmed"}),
+    ("she is 3 weeks post and her legs are weak today", True, {"nerve_symptoms": "affirmed"}),
+    # the carer's own body, said with "my": not the patient
+    ("i look after mum since her kyphoplasty and i've hurt my own back, it's going down into my leg", True,
+     {"pain_spreading": "not_patient"}),
+    ("looking after dad since his op, my hands have gone numb from all the lifting", True,
+     {"nerve_symptoms": "not_patient"}),
     ("my mother had kyphoplasty and now her legs are numb", True, {"nerve_symptoms": "affirmed"}),
     ("my husband had his kyphoplasty last week and tonight he has a fever and chills", True,
      {"infection_signs": "affirmed"}),

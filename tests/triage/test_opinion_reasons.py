@@ -21,6 +21,7 @@ from actions.triage.opinion_reasons import stated_reasons
      {"unheard", "advised_another_procedure"}),
     # the doctor's manner and the patient's doubt about the plan, in other words
     ("the consultant brushed me off in five minutes flat", {"unheard"}),
+    ("the ct report said it had healed but the mri report shows a new crack, which is right?", {"imaging_unclear"}),
     ("honestly i'm not sure about the plan they've given her", {"unheard"}),
     # after kyphoplasty, any procedure advised now is another one
     ("the surgeon told me to have a fusion, is that right?", {"advised_another_procedure"}),
@@ -39,6 +40,7 @@ def test_reasons_said_in_the_words(text, reasons):
     "the scan was clear and my doctor explained it well",
     "i had my kyphoplasty again last year",  # no advice
     "my results came back normal",
+    "the scan showed the cement in place and the doctor said it had healed",
     "i was told to have physio twice a week",  # not a procedure
     "i'm not sure about the parking at the hospital",
 ])
