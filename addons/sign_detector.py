@@ -34,7 +34,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.triage.detection import RED_FLAG_INTENTS, SIGN_SCORES_KEY
+from actions.triage.detection import RED_FLAG_INTENTS, SIGN_SCORE_PIECES_KEY, SIGN_SCORES_KEY
 from addons import skops_storage
 from addons.text_features import TRUSTED_TYPES, TextFeatures, texts_of
 from nlp.sentence_encoder import DEFAULT_PATH
@@ -102,12 +102,30 @@ class SignDetector(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             if self.classifiers and text.strip():
-                message.set(SIGN_SCORES_KEY, self.scores(text, message.get(SPACY_DOCS[TEXT])), add_to_output=True)
+                pieces = self.piece_scores(text, message.get(SPACY_DOCS[TEXT]))
+                message.set(SIGN_SCORES_KEY, highest(pieces), add_to_output=True)
+                message.set(SIGN_SCORE_PIECES_KEY, pieces, add_to_output=True)
         return messages
 
     def scores(self, text: str, doc: Optional[Any] = None) -> Dict[str, float]:
         """Each sign's highest probability over the whole message and its sentences."""
-        pieces = [text] + [s.text for s in (doc.sents if doc is not None else ()) if s.text.strip()]
-        features = self.features.transform(list(dict.fromkeys(pieces)))
-        return {sign: round(float(classifier.predict_proba(features)[:, 1].max()), 4)
-                for sign, classifier in self.classifiers}
+        return highest(self.piece_scores(text, doc))
+
+    def piece_scores(self, text: str, doc: Optional[Any] = None) -> List[Dict[str, Any]]:
+        """The probabilities of the whole message and of each sentence, with where
+        each piece is in the text: the triage reads which words a score rests on
+        (actions/triage/detection.py), as a denial in one sentence says nothing of
+        the next."""
+        spans = [(0, len(text))] + [(s.start_char, s.end_char) for s in (doc.sents if doc is not None else ())
+                                    if s.text.strip() and (s.start_char, s.end_char) != (0, len(text))]
+        features = self.features.transform([text[start:end] for start, end in spans])
+        probabilities = {sign: classifier.predict_proba(features)[:, 1] for sign, classifier in self.classifiers}
+        return [{"start": start, "end": end,
+                 "scores": {sign: round(float(p[i]), 4) for sign, p in probabilities.items()}}
+                for i, (start, end) in enumerate(spans)]
+
+
+def highest(pieces: List[Dict[str, Any]]) -> Dict[str, float]:
+    """Each sign's highest probability over the pieces."""
+    signs = pieces[0]["scores"] if pieces else {}
+    return {sign: max(piece["scores"][sign] for piece in pieces) for sign in signs}

@@ -178,6 +178,16 @@ BLIND_TARGETS: Dict[str, float] = {
 AT_MOST = frozenset({"false_alarm_rate", "benign_confirmation_rate"})
 
 
+def floor_targets(floors: Mapping[str, str]) -> Dict[str, float]:
+    """Targets from recorded figures ("211/212"): a round already scored is a
+    regression set, held to what main measured when it last landed."""
+    targets = {}
+    for name, figure in floors.items():
+        hits, total = (int(part) for part in str(figure).split("/"))
+        targets[name] = hits / total
+    return targets
+
+
 def target_misses(safety: Mapping[str, Rate], targets: Mapping[str, float]) -> List[str]:
     """The figures of `safety` that miss their target, said plainly."""
     missed = []

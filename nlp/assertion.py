@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Iterable, List, Optional, Set, Tuple
+from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span
 
@@ -135,6 +135,8 @@ EMOTION = re.compile(
     r"|was told|were told|got told|looked at|watched|open)\b"
     r"|\bwith (shock|fear|fright|grief|terror|horror|disbelief|cold|nerves|worry|excitement|embarrassment)\b"
     r"|\bat the (news|bill|price|thought|sight|cost|total|idea|result|results)\b"
+    r"|\b(reading|hearing|seeing|opening) (the|that|this|my|his|her|their|your)\b"
+    r"|\bwhen (the|my|they|he|she|you|the) (\w+ )?(said|told|says|rang|called|phoned|mentioned|wrote)\b"
     r"|\b(the|that|this) (news|bill|price|diagnosis|letter|phone call|invoice)\b"
     r"|\b(laugh\w*|jokes?|joked|joking|giggl\w*|nervous|nerves|scared|frightened|shock(ed|ing)?|excit\w*|crush"
     r"|kissed|fancy|interview|exam|speech|wedding|grief|grieving|bereave\w*|funeral|upset|stage fright)\b"
@@ -147,6 +149,12 @@ CLOTHES = {"clothes", "clothing", "trousers", "dresses", "dress", "skirt", "skir
            "sleeves", "cardigans", "blouses"}
 WEIGHT_CHANGE = re.compile(r"\b(lost|losing|lose|put on|putting on|gained|gaining) (\w+ )?(weight|pounds|lbs|kilos?|kg|stone)"
                            r"\b|\bdiet\w*|\bslimm\w*")
+# Errands said right after "out of breath": busy, not breathless ("out of breath chasing letters")
+RELAPSE_OF = {"pain", "back", "backache", "ache", "sciatica", "spine", "symptoms"}
+BUSY_ERRANDS = {"chasing", "rushing", "racing", "dashing", "hurrying", "running", "sprinting", "juggling", "laughing"}
+# "discharge" as paperwork or a verb, not what comes out of a wound
+DISCHARGE_PAPERWORK = {"summary", "summaries", "letter", "letters", "papers", "paperwork", "date", "planning", "plan",
+                       "from", "home", "him", "her", "me", "them", "today", "tomorrow", "lounge", "team", "nurse"}
 NOT_A_FEVER = {"fever", "a", "temperature", "temp", "heat", "chills", "infection", "sweat", "it", "fevers"}
 INJECTED = {"needle", "injection", "jab", "cement", "drip", "cannula", "catheter", "vaccine", "anaesthetic",
             "anesthetic", "dye", "steroid"}
@@ -179,6 +187,8 @@ THIRD_PERSON_PROCEDURE = re.compile(
     r"|\b(since|after) (his|her) (op|operation|kypho\w*|procedure|surgery)\b"
 )
 NEGATION_IN = re.compile(r"\b(never|not|no|hasn'?t|hadn'?t|didn'?t|n't)\b")
+# Staff and carers writing about the patient: "our client", "the patient", "pt".
+CARE_REFERENCE = re.compile(r"\b(the|our|my|this) (patient|client|service user|resident)\b|\bpt\b|\bpt's\b")
 # Someone whose story it may be, who is not known to be the patient.
 ACQUAINTANCE = re.compile(r"\b(friends?|neighbou?rs?|cousins?|colleagues?|co-?workers?|lady|woman|man|bloke|guy"
                           r"|patients)\b")
@@ -365,12 +375,26 @@ def _idiom(mention: Span, sign: str) -> bool:
         return True  # "the needle went into my buttock"
     if sign == "bladder_bowel_control" and (after in LAUGHING or (after in ("with", "from") and after2 in LAUGHING)):
         return True  # "I nearly wet myself laughing"
+    if sign == "bladder_bowel_control" and before[-1:] and before[-1] in NOT_QUITE:
+        return True  # "I almost peed myself": it did not happen
     if sign == "shortness_of_breath" and after in ("with", "from") and after2 in LAUGHING:
         return True  # "breathless with excitement"
+    if sign == "shortness_of_breath" and after in BUSY_ERRANDS:
+        return True  # "out of breath chasing these letters": busy, not breathless at rest
+    if sign == "infection_signs" and text == "discharge" and (after in DISCHARGE_PAPERWORK or before[-1:] == ["to"]):
+        return True  # "planning to discharge from the caseload", "her discharge summary"
+    if mention.ent_id_ == "pain_worse" and text == "relapse":
+        near = {t.lower_ for t in doc[max(mention.start - 3, 0):min(mention.end + 3, len(doc))]}
+        return not near & RELAPSE_OF  # "the consultant said the word relapse": the cancer, not the pain
     return False
 
 
-def resolve_mentions(doc: Doc) -> List[Tuple[Span, str]]:
+def resolve_mentions(doc: Doc, idioms: Optional[List[Tuple[Span, str]]] = None) -> List[Tuple[Span, str]]:
+    """The symptom mentions that may be signs, with their sign. Sign words used as a
+    figure of speech ("I went numb when I saw the bill") are left out, and put in
+    `idioms` when given: kept with the role "idiom", they explain the learned readings
+    of those same words (actions/triage/detection.py), as a denial does. Each mention
+    is read once: composing a sign from its halves reads the whole message."""
     resolved = []
     for ent in doc.ents:
         if ent.label_ not in (SYMPTOM, SYMPTOM_DENIED):
@@ -378,29 +402,58 @@ def resolve_mentions(doc: Doc) -> List[Tuple[Span, str]]:
         sign = _composed_sign(ent)
         if not _idiom(ent, sign):
             resolved.append((ent, sign))
+        elif idioms is not None:
+            idioms.append((ent, sign))
     return resolved
 
 
-def caregiver_voice(doc: Doc, signs: Set[str] = frozenset()) -> bool:
+def caregiver_voice(doc: Doc, signs: Set[str] = frozenset(), mentions: Sequence[Span] = ()) -> bool:
     """Someone speaking for the patient: the writer says they care for the patient, or
     a close relative had the procedure, or has an emergency sign now (whoever has
     it, the advice is the emergency number). Not when the writer is the patient
     comparing notes with a relative's story."""
     text = doc.text.lower()
-    if any(cue in text for cue in CAREGIVER_CUES):
+    if any(cue in text for cue in CAREGIVER_CUES) or (CARE_REFERENCE.search(text) and not _own_procedure(doc)):
         return True
     third = THIRD_PERSON_PROCEDURE.search(text)
     if third and not NEGATION_IN.search(third.group(0)) and not ACQUAINTANCE.search(text) \
             and not _own_procedure(doc) and not ANECDOTE.search(text):
         return True  # "he's 81, had the kyphoplasty last month": writing about the patient
-    if not _close_relative_named(doc) or _own_procedure(doc) or ANECDOTE.search(text):
+    if not _close_relative_named(doc) or _own_procedure(doc) or ANECDOTE.search(text) \
+            or OWN_PROCEDURE_SAID.search(text):
         return False
     if NO_OPERATION.search(text):
         return False  # "my sister has a fever, she hasn't had any operation"
     has_procedure = any(ent.label_ == PROCEDURE for ent in doc.ents)
     if ABROAD.search(text) and not has_procedure:
         return False  # "my brother in Canada is short of breath": not the patient
-    return has_procedure or bool(set(signs) & EMERGENCY_SIGN_KEYS)
+    # A close relative with a sign, written to a kyphoplasty clinic: the patient, unless
+    # the message says otherwise (above). Carers and relatives rarely name the procedure
+    # ("my mother getting shorter, her skirts dragging"). A relative named beside the
+    # writer's own signs ("I walked round the lake with my sister") is not one.
+    return has_procedure or bool(set(signs) & EMERGENCY_SIGN_KEYS) or any(_relatives_sign(m) for m in mentions)
+
+
+def _relatives_sign(mention: Span) -> bool:
+    """The relative is the one with the sign: ConText tied the relative to it, or it is
+    hers or his ("her skirts", "she keeps catching her toe")."""
+    if any(m.category.upper() == "FAMILY" or m.rule.literal == "relative says" for m in mention._.modifiers):
+        return True
+    return _third_person_owner(mention)
+
+
+# The writer speaks as the patient ("I'm 5 weeks after my T10 kypho", "since my op",
+# "my own back is doing nicely", "while I'm recovering", "only me"): someone else they
+# mention is not the patient.
+OWN_PROCEDURE_SAID = re.compile(
+    r"\b(i'?m|i am|im) (\w+ )?(weeks?|wks?|days?|months?) (out|post|after|since)\b"
+    r"|\bmy (own )?(back|spine|recovery|kypho\w*|needle marks?|needle sites?|scar)\b"
+    r"|\b(i'?m|i am|im) (still )?(recovering|healing)\b|\bwhile (i|my back) (recover|heal)\w*\b"
+    r"|\bonly me\b|\bi had (the|my|a) (back |spine |spinal )?(procedure|op|operation|kypho\w*|surgery)\b"
+    r"|\b(after|since|from|before) my (\w+ )?(kyp\w*|procedure|operation|op|surgery|vertebroplasty)\b"
+    r"|\bi (had|'ve had|have had|ve had) (my|the|a) (\w+ )?(kyp\w*|procedure|operation|op|surgery|vertebroplasty)\b"
+    r"|\b(my|mine) (\w+ )?(kyp\w*|procedure|operation|op|surgery|vertebroplasty) (was|is)\b"
+)
 
 
 def _own_procedure(doc: Doc) -> bool:
@@ -423,7 +476,16 @@ def _close_relative_named(doc: Doc) -> bool:
     graph = getattr(doc._, "context_graph", None)
     if graph is None:
         return False
-    return any(m.category.upper() == "FAMILY" for m in graph.modifiers)
+    # "mum says her legs are like jelly": the relative's words, relayed (the same rule
+    # reads "my friend says", who is not a relative)
+    return any(m.category.upper() == "FAMILY" or (m.rule.literal == "relative says" and _names_relative(doc, m))
+               for m in graph.modifiers)
+
+
+def _names_relative(doc: Doc, modifier) -> bool:
+    start, end = modifier.modifier_span
+    words = [t.lower_ for t in doc[start:end] if t.lower_ not in ("my", "our", "elderly", "best")]
+    return bool(words) and bool(RELATIVE_WORDS.search(words[0]))
 
 
 OTHER_PEOPLE = {"FAMILY", "OTHER_PERSON"}
@@ -433,6 +495,9 @@ DOUBLE_NEGATION = "DOUBLE_NEGATION"  # "I can't say", "it's not like": denies th
 NEGATED, HISTORICAL, HYPOTHETICAL = "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL"
 NEGATION_WORDS = {"not", "n't", "nt", "never", "no", "cannot"}
 THIRD_PARTY = {"her", "his", "their"}
+OWNER_DISTANCE = 2
+THIRD_SUBJECTS = {"he", "she"}
+SUBJECT_DISTANCE = 4
 
 # A relative the writer names, in any form ("not mum"): the writer may be their carer.
 RELATIVE = re.compile(
@@ -446,7 +511,8 @@ ABROAD = re.compile(
     r"|nigeria|jamaica|germany|italy|portugal|poland|south africa|the philippines|dubai|cyprus|greece|scotland))\b"
 )
 NO_OPERATION = re.compile(
-    r"\b(has|have|had|'s|s|is|was)(n't|nt| not| never)( had| been)? (any|an|the|a|had)? ?(op|operation|surgery|procedure"
+    r"\b(has|have|had|'s|s|is|was|do|does|did)(n't|nt| not| never)( had| been| have| has)? (any|an|the|a|had)? ?"
+    r"(back |spine |spinal )?(op|operation|surgery|procedure"
     r"|kyphoplasty|vertebroplasty)\b|\bno (op|operation|surgery|procedure|kyphoplasty)\b"
     r"|\bnever had (the|an|any|a)? ?(op|operation|surgery|procedure|kyphoplasty)\b"
 )
@@ -508,8 +574,16 @@ NOT_QUITE = {"almost", "nearly", "practically", "virtually", "mostly", "half", "
 RESOLVED_LATER = re.compile(
     r"\b(that|it|they|those|these|this|all (of )?(that|it|this|them|those))('s|s| is| are|'re| has| have|'ve| was| were)?"
     r"( now| since| all| then)?( been)?( completely| totally| all| long| well and truly| entirely)?"
-    r" (gone|went away|cleared( up)?|disappeared|stopped|passed|settled|resolved|vanished|wore off|worn off|went after)\b"
+    r" (gone|went away|went off|cleared( up)?|disappeared|stopped|passed|settled|resolved|vanished|wore off|worn off|went after"
+    r"|went(?= (completely|entirely|overnight|quickly|by|within|after|in (a|an|\d+|the|few|under))\b))\b"
     r"(?!\s+(worse|bad|numb|weak|dead|cold|funny|stiff|into|down|up|to|through|on)\b)"
+)
+COMPARED_WITH = {"than", "as"}
+# Gone, said right after the sign without a pronoun, as notes are written:
+# "paraesthesia L foot day 1, resolved within a few hours, nil since"
+RESOLVED_AFTER = re.compile(
+    r"^[^.?!;]{0,60}?(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!hasn't )(?<!hasnt )"
+    r"\b(resolved|wore off|worn off|went away|cleared up|settled (down|quickly|overnight|by|within))\b"
 )
 NEW_SINCE = re.compile(r"\bbefore\b(?=\s*($|[,.!?;]|(and|but|now|today|this|in my life)\b))|\b(till|until) (now|today|this)\b")
 
@@ -597,9 +671,11 @@ def _historical(mention: Span, modifiers) -> bool:
         and not (says_cannot and "anymore" in doc[m.modifier_span[0]:m.modifier_span[1]].text.lower())
         # "it was almost gone for a month": not gone
         and not (m.modifier_span[0] > 0 and doc[m.modifier_span[0] - 1].lower_ in NOT_QUITE)
+        # "worse than before the procedure", "as bad as pre-op": a comparison, said of now
+        and not (m.modifier_span[0] > 0 and doc[m.modifier_span[0] - 1].lower_ in COMPARED_WITH)
     ]
-    after = doc.text[mention.end_char:_next_sentence_end(mention)].lower()
-    if not cues and not RESOLVED_LATER.search(after):
+    after = doc.text[mention.end_char:_resolution_window_end(mention)].lower()
+    if not cues and not RESOLVED_LATER.search(after) and not RESOLVED_AFTER.search(after):
         return False
     if ONGOING.search(doc.text[mention.start_char:].lower()):
         return False
@@ -610,10 +686,19 @@ def _historical(mention: Span, modifiers) -> bool:
     return not RECURS.search(before_cue)
 
 
-def _next_sentence_end(mention: Span) -> int:
-    """Where the sentence after the mention's ends (or its own, if it is the last)."""
-    doc, end = mention.doc, mention.sent.end
-    return doc[end:].sents.__next__().end_char if end < len(doc) else mention.sent.end_char
+RESOLUTION_SENTENCES = 2  # "... pins and needles in my foot. I'd been sitting on it. It went in a minute."
+
+
+def _resolution_window_end(mention: Span) -> int:
+    """Where "it went away" may still point back at the mention: the next two
+    sentences, up to where another sign is named (then "it" may be that one)."""
+    doc, end = mention.doc, mention.sent.end_char
+    sentences = [s for s in doc.sents if s.start >= mention.sent.end][:RESOLUTION_SENTENCES]
+    if sentences:
+        end = sentences[-1].end_char
+    later = [e.start_char for e in doc.ents if e.label_ in (SYMPTOM, SYMPTOM_DENIED) and e.start >= mention.end
+             and e.ent_id_ != mention.ent_id_]
+    return min([end] + later)
 
 
 CARER_SELF_BEFORE = {"my", "i", "i've", "ive", "i'm", "im", "me"}
@@ -642,6 +727,45 @@ def _animal_subject(mention: Span) -> bool:
     return mention.start > 0 and doc[mention.start - 1].lower_ in _animals()
 
 
+# The procedure said to be someone else's: "her kyphoplasty", "Dad's op", "since his op".
+RELATIVES_PROCEDURE = re.compile(
+    r"\b(his|her|their|(mum|mom|mother|mam|dad|father|husband|hubby|wife|partner|nan|gran|granny|grandma|grandad"
+    r"|grandpa|son|daughter|sister|brother|aunt|auntie|uncle|client|patient)'?s)( recent| last| own)?"
+    r" (kypho\w*|procedure|operation|op|surgery|vertebroplasty)\b"
+)
+
+
+def _carer_stated(doc: Doc) -> bool:
+    """The message itself says the writer cares for the patient: a carer's words, or
+    the procedure is someone else's. Only then is "my hands tingle" the carer's own:
+    a patient who names a relative ("my son got me back onto the bed", "wife's making
+    me ask") is still the patient, and their "I can't stand" is theirs."""
+    text = doc.text.lower()
+    if any(cue in text for cue in CAREGIVER_CUES):
+        return True
+    third = THIRD_PERSON_PROCEDURE.search(text)
+    if third and not NEGATION_IN.search(third.group(0)):
+        return True
+    return bool(RELATIVES_PROCEDURE.search(text)) and not _own_procedure(doc)
+
+
+PERSON_AFTER_MY = re.compile(RELATIVE_WORDS.pattern + "|" + r"^(friends?|neighbou?rs?|cousins?|colleagues?|pal|mate"
+                             r"|buddy|lady|man|bloke|guy|dog|cat|vet|gp|doctor|nurse|surgeon|physio)\b")
+WRITER_OWN_DISTANCE = 8  # "I seem to have developed a hump": words back to the writer
+
+
+def _writers_own(mention: Span) -> bool:
+    """"I seem to have developed a hump, like my mother had": the sign is the writer's
+    own (I, my + a body part), whoever else the sentence names."""
+    doc = mention.doc
+    words = [t.lower_ for t in doc[max(mention.start - WRITER_OWN_DISTANCE, mention.sent.start):mention.start]]
+    words += [t.lower_ for t in mention]
+    for i, word in enumerate(words):
+        if word in ("i", "i've", "ive", "i'm", "im") or (word == "my" and not PERSON_AFTER_MY.search(" ".join(words[i + 1:]))):
+            return not THIRD_PARTY & set(words[i + 1:])
+    return False
+
+
 def _carers_own(mention: Span) -> bool:
     """In a carer's message, "my hands tingle" and "I've been getting chest tightness
     myself" are the carer's own body, not the patient's ("my mum's legs" is hers)."""
@@ -659,12 +783,21 @@ def _carers_own(mention: Span) -> bool:
     return False
 
 
+def _third_person_owner(mention: Span) -> bool:
+    """"her legs", "his two legs gave way", "not able to hold his water", "he ended up
+    not able to walk": the sign is said of a third person."""
+    doc = mention.doc
+    owner = {t.lower_ for t in doc[max(mention.start - OWNER_DISTANCE, mention.sent.start):mention.start]}
+    owner |= {t.lower_ for t in mention}
+    subject = {t.lower_ for t in doc[max(mention.start - SUBJECT_DISTANCE, mention.sent.start):mention.start]}
+    return bool(owner & THIRD_PARTY or subject & THIRD_SUBJECTS)
+
+
 def _someone_elses(mention: Span) -> bool:
     """"my friend said her legs went to jelly": her legs, in a message that names
     someone else (a friend who "said" it is not caught by the other-person rules)."""
     doc = mention.doc
-    previous = doc[mention.start - 1].lower_ if mention.start else ""
-    if previous not in THIRD_PARTY and mention[0].lower_ not in THIRD_PARTY:
+    if not _third_person_owner(mention):
         return False
     graph = getattr(doc._, "context_graph", None)
     named = graph is not None and any(
@@ -684,9 +817,10 @@ def mention_role(mention: Span, caregiver: bool) -> str:
         return "not_patient"
     # A friend, a neighbour, someone online: someone else even when a carer writes
     # (the carer's relative is the patient; their friend is not known to be).
-    if "OTHER_PERSON" in categories or (categories & OTHER_PEOPLE and not caregiver):
-        return "other_person"
-    if caregiver and _carers_own(mention):
+    if ("OTHER_PERSON" in categories or (categories & OTHER_PEOPLE and not caregiver)) and not _writers_own(mention):
+        # the writer says they are the patient: someone else's sign is not the patient's
+        return "not_patient" if OWN_PROCEDURE_SAID.search(doc.text.lower()) else "other_person"
+    if caregiver and _carer_stated(doc) and _carers_own(mention):
         return "not_patient"
     if not caregiver and _someone_elses(mention):
         return "other_person"
@@ -704,3 +838,30 @@ def mention_role(mention: Span, caregiver: bool) -> str:
     if _historical(mention, modifiers):
         return "historical"
     return "affirmed"
+
+
+IDIOM = "idiom"  # a sign's words as a figure of speech: never a sign
+POINTS_BACK = {"that", "those", "this"}  # "is that tingling something to mention?"
+NOT_ITS_OWN = {"historical", "hypothetical", "negated", "other_person", "not_patient"}
+
+
+def _names_body_part(span: Span) -> bool:
+    return any(p.start < span.end and span.start < p.end for p in span.doc.spans.get(BODY_PART_SPANS, ()))
+
+
+def mention_roles(resolved: List[Tuple[Span, str]], caregiver: bool) -> List[str]:
+    """The role of each mention, in order. A mention that points back at an earlier
+    one of the same sign ("I had tingling the night after, it was gone by morning.
+    Is that tingling worth mentioning?") is that mention again, and takes its role,
+    unless it says the sign is back ("that tingling has come back")."""
+    roles: List[str] = []
+    for index, (span, sign) in enumerate(resolved):
+        role = mention_role(span, caregiver)
+        previous = span.doc[span.start - 1].lower_ if span.start else ""
+        # "that tingling" points back; "that foot feels weak" names a body part, not the mention
+        if role == "affirmed" and previous in POINTS_BACK and not _names_body_part(span) \
+                and not ONGOING.search(span.doc.text[span.start_char:].lower()):
+            earlier = [roles[i] for i in range(index) if resolved[i][1] == sign and roles[i] in NOT_ITS_OWN]
+            role = earlier[-1] if earlier else role
+        roles.append(role)
+    return roles

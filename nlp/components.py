@@ -21,7 +21,9 @@ from medspacy.context import ConText, ConTextRule
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.assertion import BODY_PART_SPANS, caregiver_voice, mention_role, resolve_mentions  # noqa: F401
+from nlp.assertion import (  # noqa: F401
+    BODY_PART_SPANS, IDIOM, caregiver_voice, mention_role, mention_roles, resolve_mentions,
+)
 
 # Upstream behaviour (medspaCy 1.3.1): medspacy.util.tuple_overlaps(a, b) is False
 # when b contains a. ConTextModifier uses it (1) to let a TERMINATE or terminating
@@ -39,6 +41,11 @@ Doc.set_extension("symptom_mentions", default=[], force=True)
 Doc.set_extension("caregiver_voice", default=False, force=True)
 
 RULES_FILE = "context_rules.json"
+# medspaCy's ": no" / ": none" deny what comes before the colon, as a form is filled in
+# ("Fever: no"). In chat the colon introduces the answer ("update: no fever today"),
+# and the longer ": no" match displaced the forward "no", so the fever read as present.
+# A listed denial after the sign is read by nlp/assertion.py (_denied_in_list).
+DROPPED_DEFAULTS = {": no", ": none"}
 
 
 class KyphoplastyContext:
@@ -56,9 +63,11 @@ class KyphoplastyContext:
         context = ConText(
             self.nlp,
             name=self.name,
-            rules="default",
+            rules=None,
             terminating_types=self.rules.get("terminating_types") or None,
         )
+        defaults = ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)  # medspaCy's own rules, less two
+        context.add([rule for rule in defaults if rule.literal not in DROPPED_DEFAULTS])
         context.add([ConTextRule.from_dict(rule) for rule in self.rules["context_rules"]])
         return context
 
@@ -87,20 +96,15 @@ def make_context(nlp: Language, name: str) -> KyphoplastyContext:
 
 @Language.component("kyphoplasty_assertion")
 def assert_symptoms(doc: Doc) -> Doc:
-    resolved = resolve_mentions(doc)
-    doc._.caregiver_voice = caregiver_voice(doc, {sign for _, sign in resolved})
-    mentions: List[Dict] = []
-    for span, sign in resolved:
-        mentions.append(
-            {
-                "sign": sign,
-                "text": span.text,
-                "start": span.start_char,
-                "end": span.end_char,
-                "role": mention_role(span, doc._.caregiver_voice),
-            }
-        )
-    doc._.symptom_mentions = mentions
+    idioms: List = []
+    resolved = resolve_mentions(doc, idioms)
+    doc._.caregiver_voice = caregiver_voice(doc, {sign for _, sign in resolved}, [span for span, _ in resolved])
+    roles = mention_roles(resolved, doc._.caregiver_voice)
+    mentions = list(zip(resolved, roles)) + [(mention, IDIOM) for mention in idioms]
+    doc._.symptom_mentions = [
+        {"sign": sign, "text": span.text, "start": span.start_char, "end": span.end_char, "role": role}
+        for (span, sign), role in sorted(mentions, key=lambda item: item[0][0].start)
+    ]
     return doc
 
 

@@ -64,7 +64,11 @@ _TREND_WORDS = (
     ("worse", re.compile(r"\b(worse|worsening|increas\w*|more pain|getting bad|intensif\w*)\b")),
     ("better", re.compile(r"\b(better|improv\w*|easing|eased|less pain|settling|good)\b")),
     ("same", re.compile(r"\b(same|no change|unchanged|not (really )?(better|changing|improving)|"
-                        r"stable|plateau\w*|about the same|no different)\b")),
+                        r"stable|plateau\w*|about the same|no different|"
+                        # a denied change: "not worse, just there", "hasn't changed much"
+                        r"(not|no|never|\w+n'?t) (really |any |much |got |gotten |getting |been |get )*worse|"
+                        r"(has|have|had|is|does|did)(n'?t| not) (really |much )?(changed?|budged|shifted|moved)|"
+                        r"not (changed|budged))\b")),
 )
 
 

@@ -42,6 +42,7 @@ CONFIRMING_RESPONSES = tuple(
 )
 # Parse-data keys of the learned sign detector (addons/sign_detector.py).
 SIGN_SCORES_KEY = "sign_scores"
+SIGN_SCORE_PIECES_KEY = "sign_score_pieces"  # the same, for the whole message and each sentence
 REPORTER_ENTITY = "reporter"
 CAREGIVER = "caregiver"
 
@@ -52,7 +53,8 @@ HISTORICAL = "historical"
 OTHER_PERSON = "other_person"  # someone else: the patient, when a carer is writing
 NOT_PATIENT = "not_patient"  # never the patient: a pet, a child, the carer's own body
 WORSE_WORD = "worse_word"  # "worse" on its own (nlp/assertion.py): the pain's direction
-ROLES = (AFFIRMED, NEGATED, HYPOTHETICAL, HISTORICAL, OTHER_PERSON, NOT_PATIENT)
+IDIOM = "idiom"  # "I went numb when I saw the bill": the words, as a figure of speech
+ROLES = (AFFIRMED, NEGATED, HYPOTHETICAL, HISTORICAL, OTHER_PERSON, NOT_PATIENT, IDIOM)
 
 RED_FLAG_INTENTS: Dict[str, str] = {
     "report_pain_worse": "pain_worse",
@@ -78,6 +80,18 @@ LOOKALIKES: Dict[str, FrozenSet[str]] = {
     # a foot that went to sleep from sitting on it and was fine a minute later
     # (nlp/assertion.py keeps it apart only when the message says so)
     "nerve_symptoms": frozenset({"limb_asleep"}),
+}
+
+# Signs the same words can suggest at once: "her legs went numb" reads as numbness and
+# as sudden weakness. Where the patterns read such words as denied, past, supposed or
+# someone else's, a learned reading of a neighbour resting on those same words (in the
+# same sentence) is explained by them; a sentence without them still counts.
+NEIGHBOURS: Dict[str, FrozenSet[str]] = {
+    "nerve_symptoms": frozenset({"sudden_weakness", "saddle_numbness", EMERGENCY_GROUP_KEY}),
+    "sudden_weakness": frozenset({"nerve_symptoms"}),
+    "saddle_numbness": frozenset({"nerve_symptoms"}),
+    "pain_worse": frozenset({"pain_spreading"}),
+    "pain_spreading": frozenset({"pain_worse"}),
 }
 
 # The symptom check asks each warning sign in turn; "yes" to one reports it.
@@ -137,6 +151,9 @@ class MessageFacts:
     # The sign detector's probabilities; None when it did not run (no evidence).
     sign_scores: Optional[Mapping[str, float]] = None
     text: Optional[str] = None
+    # The detector's probabilities per piece: {"start", "end", "scores"}, the whole
+    # message first, then each sentence.
+    sign_score_pieces: Sequence[Mapping[str, Any]] = ()
 
     @classmethod
     def from_parse_data(cls, parse: Mapping[str, Any]) -> "MessageFacts":
@@ -145,7 +162,7 @@ class MessageFacts:
         if intent and intent not in ranking:
             ranking[intent] = float((parse.get("intent") or {}).get("confidence") or 0.0)
         return cls(intent, ranking, list(parse.get("entities") or []), parse.get(SIGN_SCORES_KEY),
-                   parse.get("text"))
+                   parse.get("text"), list(parse.get(SIGN_SCORE_PIECES_KEY) or []))
 
     @property
     def is_button(self) -> bool:
@@ -196,11 +213,21 @@ def _intent_confidence(facts: MessageFacts, sign: str) -> float:
     return facts.ranking.get(intent_for_sign(sign), 0.0)
 
 
-def _detector_score(facts: MessageFacts, sign: str) -> float:
-    scores = facts.sign_scores or {}
-    if sign in EMERGENCY_SIGN_KEYS:
-        return max(scores.get(sign, 0.0), scores.get(EMERGENCY_GROUP_KEY, 0.0))
-    return scores.get(sign, 0.0)
+def _detector_score(facts: MessageFacts, sign: str, explained: Sequence[Mapping[str, Any]] = ()) -> float:
+    """The detector's probability for `sign`, from the pieces of the message whose
+    words the patterns did not read as a neighbouring sign that is not the patient's
+    (`explained`: those mentions)."""
+    def score(scores: Mapping[str, float]) -> float:
+        if sign in EMERGENCY_SIGN_KEYS:
+            return max(scores.get(sign, 0.0), scores.get(EMERGENCY_GROUP_KEY, 0.0))
+        return scores.get(sign, 0.0)
+
+    if not facts.sign_score_pieces:
+        return score(facts.sign_scores or {})
+    near = [m for m in explained if sign in NEIGHBOURS.get(m.get("value"), ()) or same_sign(m.get("value"), sign)]
+    kept = [piece for piece in facts.sign_score_pieces
+            if not any(piece["start"] <= m.get("start", -1) < piece["end"] for m in near)]
+    return max((score(piece["scores"]) for piece in kept), default=0.0)
 
 
 def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> MessageReading:
@@ -212,7 +239,8 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
     text = facts.text
 
     flags = {m["value"] for m in mentions if m.get("role", AFFIRMED) in roles}
-    contradicted = {m["value"] for m in mentions if m.get("role", AFFIRMED) not in roles}
+    not_patients = [m for m in mentions if m.get("role", AFFIRMED) not in roles]
+    contradicted = {m["value"] for m in not_patients}
     # "not better, not worse": a denied "worse" denies the pain getting worse
     if any(m.get("value") == WORSE_WORD and m.get("role") == NEGATED for m in symptom_mentions(entities)):
         contradicted.add("pain_worse")
@@ -250,15 +278,20 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
     plain_answer = not mentions and answers_question(form_question, text)
     # One pain score said on its own, compared with nothing, says no direction.
     lone_score = scores is None and latest_score(text) is not None
+    pending = context.sign_to_confirm
+    answer = yes_no(facts.intent, text) if pending else None
     weak: List[str] = []
     for sign in LEARNED_SIGNS:
         if any(same_sign(f, sign) for f in flags) or denied(sign):
             continue
+        if answer is False and (same_sign(pending, sign) or same_sign(sign, pending)):
+            continue  # "no, the chest pain was another resident's": the no answers for it
         if explained & LOOKALIKES.get(sign, frozenset()):
             continue  # "bruising going yellow" explains an infection guess
         if sign == "pain_worse" and scores in ("better", "same"):
             continue
-        if sign == "pain_worse" and lone_score and _detector_score(facts, sign) < DETECTOR_SURE:
+        detector = _detector_score(facts, sign, not_patients)
+        if sign == "pain_worse" and lone_score and detector < DETECTOR_SURE:
             continue  # "Mum's pain was a 7 the week after": a score, not a change
         intent_confidence = 0.0 if plain_answer else _intent_confidence(facts, sign)
         if facts.is_button:
@@ -267,7 +300,7 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
             # No detector (a model trained without it): the classifier's pick counts.
             decision = Decision.REPORTED if facts.intent == intent_for_sign(sign) and intent_confidence else Decision.NOTHING
         else:
-            decision = learned_decision(intent_confidence, _detector_score(facts, sign))
+            decision = learned_decision(intent_confidence, detector)
         if decision is Decision.REPORTED:
             flags.add(sign)
         elif decision is Decision.CONFIRM:
@@ -278,12 +311,12 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
         flags.discard(EMERGENCY_GROUP_KEY)
 
     confirmation: Optional[bool] = None
-    pending = context.sign_to_confirm
     assumed = False
     if pending:
-        answer = yes_no(facts.intent, text)
         described = any(same_sign(f, pending) or same_sign(pending, f) for f in flags) or pending in weak
-        if answer is True or described:
+        # A plain "no" wins over a learned reading of the sign in the same reply; the
+        # patterns' own finding for the patient still counts.
+        if answer is True or (described and answer is not False):
             confirmation = True
         elif answer is False or denied(pending):
             confirmation = False

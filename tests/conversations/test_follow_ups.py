@@ -14,9 +14,12 @@ EMERGENCY_NUMBER = "911"
 
 # --- 1. A typed answer to the assistant's own confirming question counts -------------
 
-@pytest.mark.parametrize("answer", ["yes", "yes she is", "yep thats her", "that's right, it's my mum"])
+NEIGHBOURS_SIGN = "my neighbour says her legs went numb this morning"
+
+
+@pytest.mark.parametrize("answer", ["yes", "yes she is", "yep thats her", "that's right, she had the kyphoplasty"])
 def test_typed_yes_to_is_it_the_patient_escalates(conversation, answer):
-    chat = conversation().say("my sister says her legs went numb this morning")
+    chat = conversation().say(NEIGHBOURS_SIGN)
     assert "utter_confirm_whose_sign" in chat.responses
     assert chat.slot("triage_level") is None
     chat.say(answer)
@@ -27,15 +30,15 @@ def test_typed_yes_to_is_it_the_patient_escalates(conversation, answer):
 
 
 def test_a_description_of_the_sign_answers_the_question_and_is_not_asked_again(conversation):
-    chat = conversation().say("my sister says her legs went numb this morning")
+    chat = conversation().say(NEIGHBOURS_SIGN)
     chat.say("her legs are completely numb now and she can feel pins and needles")
     assert chat.slot("triage_level") == "urgent"
     assert "utter_confirm_whose_sign" not in chat.responses
 
 
-@pytest.mark.parametrize("answer", ["no", "no, she's my neighbour, not the patient", "not at all"])
+@pytest.mark.parametrize("answer", ["no", "no, she's never had the operation", "not at all"])
 def test_typed_no_is_acknowledged_without_an_alarm(conversation, answer):
-    chat = conversation().say("my sister says her legs went numb this morning")
+    chat = conversation().say(NEIGHBOURS_SIGN)
     chat.say(answer)
     assert "action_escalate_red_flags" not in chat.actions
     assert chat.slot("triage_level") is None
@@ -45,10 +48,18 @@ def test_typed_no_is_acknowledged_without_an_alarm(conversation, answer):
 
 
 def test_the_confirming_question_is_never_asked_twice(conversation):
-    chat = conversation().say("my sister says her legs went numb this morning")
+    chat = conversation().say(NEIGHBOURS_SIGN)
     chat.say("hmm")
     # no answer either way: the safe advice, said as such, never the question again
     assert "utter_confirmation_unclear" in chat.responses
+    assert chat.slot("triage_level") == "urgent"
+    assert "utter_confirm_whose_sign" not in chat.responses
+
+
+def test_a_close_relatives_sign_is_the_patients_without_a_question(conversation):
+    # written to a kyphoplasty clinic, "my sister" with a sign is the patient unless the
+    # message says otherwise (she lives abroad, never had the operation, a story)
+    chat = conversation().say("my sister says her legs went numb this morning")
     assert chat.slot("triage_level") == "urgent"
     assert "utter_confirm_whose_sign" not in chat.responses
 

@@ -32,6 +32,10 @@ def test_yes_no(intent, text, expected):
         ("report_pain_not_improving", "", "same"),
         ("report_pain_worse", "", "worse"),
         (None, "its getting worse", "worse"),
+        # a denied change is no change
+        (None, "hasn't shifted since week three, not worse, just there", "same"),
+        (None, "it doesn't get any worse and doesn't get better", "same"),
+        (None, "no worse than last month", "same"),
         (None, "a bit better i guess", "better"),
         (None, "about the same", "same"),
         (None, "not better at all", "same"),

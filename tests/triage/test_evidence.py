@@ -115,3 +115,43 @@ def test_one_pain_score_on_its_own_says_no_direction():
     assert read_message(message).to_confirm is None
     sure = facts("report_pain_worse", 0.9, {"pain_worse": 0.95}, text="it's an 8 and so much worse since friday")
     assert read_message(sure).reported == {"pain_worse"}
+
+
+# --- which words a detector score rests on -----------------------------------------------
+
+TWO_SENTENCES = "My neighbour's legs went numb. I can't get up off the chair."
+
+
+def pieces(whole, first, second):
+    """The detector's scores for TWO_SENTENCES, whole message then each sentence."""
+    return [{"start": 0, "end": len(TWO_SENTENCES), "scores": whole},
+            {"start": 0, "end": 30, "scores": first},
+            {"start": 31, "end": len(TWO_SENTENCES), "scores": second}]
+
+
+def test_a_learned_reading_resting_on_someone_elses_words_is_not_the_patients():
+    neighbours_numbness = dict(sym("nerve_symptoms", "other_person"), start=0, end=29)
+    message = MessageFacts("report_emergency", {"report_emergency": 0.6}, [neighbours_numbness],
+                           {"emergency_sign": 0.7}, TWO_SENTENCES,
+                           pieces({"emergency_sign": 0.7}, {"emergency_sign": 0.7}, {"emergency_sign": 0.02}))
+    reading = read_message(message)
+    assert reading.reported == frozenset()
+    # the neighbour's numbness is asked about (is it the patient's?), not an emergency
+    assert reading.asks_whose and reading.to_confirm == "nerve_symptoms"
+
+
+def test_the_same_reading_from_another_sentence_still_counts():
+    neighbours_numbness = dict(sym("nerve_symptoms", "other_person"), start=0, end=29)
+    message = MessageFacts("report_emergency", {"report_emergency": 0.6}, [neighbours_numbness],
+                           {"emergency_sign": 0.8}, TWO_SENTENCES,
+                           pieces({"emergency_sign": 0.7}, {"emergency_sign": 0.1}, {"emergency_sign": 0.8}))
+    assert read_message(message).reported == {"emergency_sign"}
+
+
+def test_a_plain_no_outweighs_a_learned_reading_of_the_sign_in_the_reply():
+    context = TurnContext(sign_to_confirm="chest_pain")
+    reply = MessageFacts("deny", {"deny": 0.4, "report_emergency": 0.3}, [], {"emergency_sign": 0.6},
+                         "no, that was another resident with the chest pains")
+    reading = read_message(reply, context)
+    assert reading.confirmation is False
+    assert reading.reported == frozenset()
