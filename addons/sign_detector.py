@@ -107,10 +107,6 @@ class SignDetector(GraphComponent):
                 message.set(SIGN_SCORE_PIECES_KEY, pieces, add_to_output=True)
         return messages
 
-    def scores(self, text: str, doc: Optional[Any] = None) -> Dict[str, float]:
-        """Each sign's highest probability over the whole message and its sentences."""
-        return highest(self.piece_scores(text, doc))
-
     def piece_scores(self, text: str, doc: Optional[Any] = None) -> List[Dict[str, Any]]:
         """The probabilities of the whole message and of each sentence, with where
         each piece is in the text: the triage reads which words a score rests on

@@ -23,6 +23,7 @@ from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span
 
+from actions.triage.detection import IDIOM
 from actions.triage.rules import EMERGENCY_SIGN_KEYS
 
 SYMPTOM, BODY_PART, PROCEDURE = "SYMPTOM", "BODY_PART", "PROCEDURE"
@@ -149,8 +150,9 @@ CLOTHES = {"clothes", "clothing", "trousers", "dresses", "dress", "skirt", "skir
            "sleeves", "cardigans", "blouses"}
 WEIGHT_CHANGE = re.compile(r"\b(lost|losing|lose|put on|putting on|gained|gaining) (\w+ )?(weight|pounds|lbs|kilos?|kg|stone)"
                            r"\b|\bdiet\w*|\bslimm\w*")
-# Errands said right after "out of breath": busy, not breathless ("out of breath chasing letters")
+# "relapse" is a pain flare only said of the pain ("a relapse of the back pain")
 RELAPSE_OF = {"pain", "back", "backache", "ache", "sciatica", "spine", "symptoms"}
+# Errands said right after "out of breath": busy, not breathless ("out of breath chasing letters")
 BUSY_ERRANDS = {"chasing", "rushing", "racing", "dashing", "hurrying", "running", "sprinting", "juggling", "laughing"}
 # "discharge" as paperwork or a verb, not what comes out of a wound
 DISCHARGE_PAPERWORK = {"summary", "summaries", "letter", "letters", "papers", "paperwork", "date", "planning", "plan",
@@ -407,20 +409,25 @@ def resolve_mentions(doc: Doc, idioms: Optional[List[Tuple[Span, str]]] = None) 
     return resolved
 
 
+def _says_carer(text: str) -> bool:
+    """"I look after my mum", "writing for my dad": the writer says they care for her."""
+    return any(cue in text for cue in CAREGIVER_CUES)
+
+
 def caregiver_voice(doc: Doc, signs: Set[str] = frozenset(), mentions: Sequence[Span] = ()) -> bool:
     """Someone speaking for the patient: the writer says they care for the patient, or
     a close relative had the procedure, or has an emergency sign now (whoever has
     it, the advice is the emergency number). Not when the writer is the patient
     comparing notes with a relative's story."""
     text = doc.text.lower()
-    if any(cue in text for cue in CAREGIVER_CUES) or (CARE_REFERENCE.search(text) and not _own_procedure(doc)):
+    if _says_carer(text) or (CARE_REFERENCE.search(text) and not _own_procedure(doc)):
         return True
     third = THIRD_PERSON_PROCEDURE.search(text)
     if third and not NEGATION_IN.search(third.group(0)) and not ACQUAINTANCE.search(text) \
             and not _own_procedure(doc) and not ANECDOTE.search(text):
         return True  # "he's 81, had the kyphoplasty last month": writing about the patient
     if not _close_relative_named(doc) or _own_procedure(doc) or ANECDOTE.search(text) \
-            or OWN_PROCEDURE_SAID.search(text):
+            or WRITER_IS_PATIENT.search(text):
         return False
     if NO_OPERATION.search(text):
         return False  # "my sister has a fever, she hasn't had any operation"
@@ -437,7 +444,7 @@ def caregiver_voice(doc: Doc, signs: Set[str] = frozenset(), mentions: Sequence[
 def _relatives_sign(mention: Span) -> bool:
     """The relative is the one with the sign: ConText tied the relative to it, or it is
     hers or his ("her skirts", "she keeps catching her toe")."""
-    if any(m.category.upper() == "FAMILY" or m.rule.literal == "relative says" for m in mention._.modifiers):
+    if any(_names_relative(mention.doc, m) for m in mention._.modifiers):
         return True
     return _third_person_owner(mention)
 
@@ -445,7 +452,7 @@ def _relatives_sign(mention: Span) -> bool:
 # The writer speaks as the patient ("I'm 5 weeks after my T10 kypho", "since my op",
 # "my own back is doing nicely", "while I'm recovering", "only me"): someone else they
 # mention is not the patient.
-OWN_PROCEDURE_SAID = re.compile(
+WRITER_IS_PATIENT = re.compile(
     r"\b(i'?m|i am|im) (\w+ )?(weeks?|wks?|days?|months?) (out|post|after|since)\b"
     r"|\bmy (own )?(back|spine|recovery|kypho\w*|needle marks?|needle sites?|scar)\b"
     r"|\b(i'?m|i am|im) (still )?(recovering|healing)\b|\bwhile (i|my back) (recover|heal)\w*\b"
@@ -476,13 +483,17 @@ def _close_relative_named(doc: Doc) -> bool:
     graph = getattr(doc._, "context_graph", None)
     if graph is None:
         return False
-    # "mum says her legs are like jelly": the relative's words, relayed (the same rule
-    # reads "my friend says", who is not a relative)
-    return any(m.category.upper() == "FAMILY" or (m.rule.literal == "relative says" and _names_relative(doc, m))
-               for m in graph.modifiers)
+    return any(_names_relative(doc, m) for m in graph.modifiers)
 
 
 def _names_relative(doc: Doc, modifier) -> bool:
+    """A ConText modifier naming a close relative: the FAMILY rules, or "mum says her
+    legs are like jelly", the relative's words relayed (that rule also reads "my friend
+    says", who is not a relative)."""
+    if modifier.category.upper() == "FAMILY":
+        return True
+    if modifier.rule.literal != "relative says":
+        return False
     start, end = modifier.modifier_span
     words = [t.lower_ for t in doc[start:end] if t.lower_ not in ("my", "our", "elderly", "best")]
     return bool(words) and bool(RELATIVE_WORDS.search(words[0]))
@@ -703,8 +714,9 @@ def _resolution_window_end(mention: Span) -> int:
 
 CARER_SELF_BEFORE = {"my", "i", "i've", "ive", "i'm", "im", "me"}
 CARER_SELF_DISTANCE = 5  # "my hands have gone numb": words back to the owner
-RELATIVE_WORDS = re.compile(r"^(mum|mom|mother|mam|dad|father|husband|hubby|wife|partner|nan|gran|granny|grandma|"
-                            r"grandad|grandpa|son|daughter|sister|brother|aunt|auntie|uncle|client|patient)\b")
+RELATIVE_NAMES = ("mum|mom|mother|mam|dad|father|husband|hubby|wife|partner|nan|gran|granny|grandma|grandad|grandpa"
+                  "|son|daughter|sister|brother|aunt|auntie|uncle|client|patient")
+RELATIVE_WORDS = re.compile(rf"^({RELATIVE_NAMES})\b")
 
 
 def _animals() -> Set[str]:
@@ -729,9 +741,7 @@ def _animal_subject(mention: Span) -> bool:
 
 # The procedure said to be someone else's: "her kyphoplasty", "Dad's op", "since his op".
 RELATIVES_PROCEDURE = re.compile(
-    r"\b(his|her|their|(mum|mom|mother|mam|dad|father|husband|hubby|wife|partner|nan|gran|granny|grandma|grandad"
-    r"|grandpa|son|daughter|sister|brother|aunt|auntie|uncle|client|patient)'?s)( recent| last| own)?"
-    r" (kypho\w*|procedure|operation|op|surgery|vertebroplasty)\b"
+    rf"\b(his|her|their|({RELATIVE_NAMES})'?s)( recent| last| own)? (kypho\w*|procedure|operation|op|surgery|vertebroplasty)\b"
 )
 
 
@@ -741,7 +751,7 @@ def _carer_stated(doc: Doc) -> bool:
     a patient who names a relative ("my son got me back onto the bed", "wife's making
     me ask") is still the patient, and their "I can't stand" is theirs."""
     text = doc.text.lower()
-    if any(cue in text for cue in CAREGIVER_CUES):
+    if _says_carer(text):
         return True
     third = THIRD_PERSON_PROCEDURE.search(text)
     if third and not NEGATION_IN.search(third.group(0)):
@@ -819,7 +829,7 @@ def mention_role(mention: Span, caregiver: bool) -> str:
     # (the carer's relative is the patient; their friend is not known to be).
     if ("OTHER_PERSON" in categories or (categories & OTHER_PEOPLE and not caregiver)) and not _writers_own(mention):
         # the writer says they are the patient: someone else's sign is not the patient's
-        return "not_patient" if OWN_PROCEDURE_SAID.search(doc.text.lower()) else "other_person"
+        return "not_patient" if WRITER_IS_PATIENT.search(doc.text.lower()) else "other_person"
     if caregiver and _carer_stated(doc) and _carers_own(mention):
         return "not_patient"
     if not caregiver and _someone_elses(mention):
@@ -840,7 +850,6 @@ def mention_role(mention: Span, caregiver: bool) -> str:
     return "affirmed"
 
 
-IDIOM = "idiom"  # a sign's words as a figure of speech: never a sign
 POINTS_BACK = {"that", "those", "this"}  # "is that tingling something to mention?"
 NOT_ITS_OWN = {"historical", "hypothetical", "negated", "other_person", "not_patient"}
 

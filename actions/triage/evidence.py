@@ -5,7 +5,8 @@ spots (ablation figures: docs/safety.md):
 
 1. the patterns with their ConText assertion (nlp/): a word for the sign, affirmed
    for the patient. Precise; knows only the words someone wrote down.
-2. the intent classifier (DIET): one label for the whole message, with a confidence.
+2. the intent classifier (addons/intent_classifier.py): one label for the whole
+   message, with a confidence.
 3. the sign detector (addons/sign_detector.py): a calibrated probability per sign,
    for the whole message and for each of its sentences.
 
@@ -25,8 +26,12 @@ level a reported sign gets is decided by rules.py, nowhere else.
   anything less: a guess with nothing in the words behind it     nothing
 
 "Contradicted by the patterns": the patterns found the same sign negated,
-hypothetical, resolved or someone else's. ConText reads the scope of a denial; a bag
-of n-grams cannot, so the assertion wins over both learned readings.
+hypothetical, resolved, an idiom or someone else's. ConText reads the scope of a
+denial; a bag of n-grams cannot, so the assertion wins over both learned readings.
+The detector's score is read sentence by sentence: a sentence where the patterns
+found such a mention of the sign or of a neighbour (numbness and sudden weakness,
+detection.NEIGHBOURS) does not count for it; another sentence still does. A plain
+"no" to the confirming question outweighs a learned reading of that sign.
 
 Thresholds: chosen on the project's own held-out NLU split and vignettes, never on a
 blind red-team set before it was scored (tests/vignettes/README.md).
