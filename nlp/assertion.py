@@ -23,7 +23,7 @@ from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span
 
-from actions.triage.detection import IDIOM
+from actions.triage.detection import IDIOM, SADDLE_AREA
 from actions.triage.rules import EMERGENCY_SIGN_KEYS
 
 SYMPTOM, BODY_PART, PROCEDURE = "SYMPTOM", "BODY_PART", "PROCEDURE"
@@ -97,7 +97,9 @@ RETENTION_CONTEXT = re.compile(
     r"|\bneed(s|ed|ing)? (to go|the (toilet|loo|bathroom)|a (wee|pee))\b"
     r"|\b(try|trying|tried|want|wanting|wanted|urge) to go\b|\bnothing (comes|came|coming|happens|happened)\b"
 )
-CONSTIPATION = re.compile(r"\bconstipat\w*|\bbunged\b|\bblocked up\b|\blaxative|\blactulose\b|\bsenna\b|\bmovicol\b")
+CONSTIPATION = re.compile(r"\bconstipat\w*|\bbunged\b|\bblocked up\b|\blaxative|\blactulose\b|\bsenna\b|\bmovicol\b"
+                          r"|\bbowels? (ha(ve|s)n'?t|have not|has not|not|haven'?t been) (moved|opened|been|gone|worked)\b"
+                          r"|\bnot (opened|moved) (my|her|his) bowels\b|\bno bowel (movement|motion)")
 # "I can't go to the toilet on my own": a walking problem, not retention
 ON_FOOT = re.compile(r"\b(on (my|her|his) own|by (myself|herself|himself)|without (help|my|a)|alone|walk\w*|frame"
                      r"|zimmer|stairs|upstairs|downstairs|out|outside|anywhere|far|shops?|shopping|work|there)\b")
@@ -161,6 +163,9 @@ NOT_A_FEVER = {"fever", "a", "temperature", "temp", "heat", "chills", "infection
 INJECTED = {"needle", "injection", "jab", "cement", "drip", "cannula", "catheter", "vaccine", "anaesthetic",
             "anesthetic", "dye", "steroid"}
 LAUGHING = {"laughing", "laughter", "giggling", "laughin", "laughed", "excitement", "anticipation"}
+ROUND_THE_MIDDLE = re.compile(r"\W*(\w+\W+){0,3}?(waist|waistline|belly|tummy|stomach|hips|middle|bust|thighs"
+                              r"|weight)\b")
+SPINE_SHIVER = re.compile(r"\s*(run(ning|s)? |go(ing|es)? |went )?(down|up) (my|your|the|his|her) (spine|back)\b")
 DEAD_AS_VERY = {"sore", "tired", "achy", "painful", "good", "easy", "nice", "stiff", "cold", "hot", "bored",
                 "on", "right", "serious", "lucky", "set", "funny", "ugly", "posh", "simple", "quiet"}
 
@@ -170,6 +175,9 @@ WORSE_WORD = "worse_word"
 WORSE_DISTANCE = 6  # "the pain has definitely got a lot worse"
 
 FIRST_PERSON = {"i", "me", "ive", "i've"}
+RELATIVE_NAMES = ("mum|mom|mother|mam|dad|father|husband|hubby|wife|partner|nan|gran|granny|grandma|grandad|grandpa"
+                  "|son|daughter|sister|brother|aunt|auntie|uncle|client|patient")
+RELATIVE_WORDS = re.compile(rf"^({RELATIVE_NAMES})\b")
 CAREGIVER_CUES = (
     "caring for", "care for", "look after", "looking after", "caregiver", "carer",
     "on behalf of", "asking for my", "asking for her", "asking for him", "writing for",
@@ -179,6 +187,9 @@ ANECDOTE = re.compile(
     r"\b(does|do|did|could|can|will|would|might) (that|this|it) (always |usually |often |also )?happen"
     r"|\bhappen to me\b|\bis (that|this|it) (common|normal|usual|likely)\b|\bhow (common|often|likely)\b"
     r"|\b(different|other|another|his own|her own) (op|operation|surgery|procedure)\b"
+    # someone else who had it too: "my sister had the same op last year", "she had hers in May"
+    r"|\b(had|has had|'s had|got) (the same|a similar) (op|operation|procedure|surgery|thing|kypho\w*)\b"
+    r"|\b(had|has had|'s had) (hers|his|theirs|one) (done|too|as well|also|last|in|a)\b"
 )
 # "he had the kyphoplasty", "she's 2 weeks post", "his op": someone writing about
 # the patient (a friend's story is an anecdote, ANECDOTE, or someone else's).
@@ -209,6 +220,16 @@ def _parts(span, *part_ids: str) -> List[Span]:
         found = doc.spans[BODY_PART_SPANS]
         return [p for p in found if p.id_ in part_ids and p.start >= start and p.end <= end and not _other_bottom(p)]
     return [ent for ent in span.ents if ent.label_ == BODY_PART and ent.ent_id_ in part_ids]
+
+
+def saddle_area_named(doc: Doc) -> Optional[Span]:
+    """"the INSIDE of my thighs, right up near my privates": a message that names the
+    saddle area and no sign at all. Said right after numbness was reported, it says
+    where that numbness is (actions/triage/detection.py)."""
+    parts = _parts(doc, "saddle")
+    if not parts or any(e.label_ in (SYMPTOM, SYMPTOM_DENIED) for e in doc.ents):
+        return None
+    return parts[0] if not NEGATION_IN.search(parts[0].sent.text.lower()) else None
 
 
 def _other_bottom(part: Span) -> bool:
@@ -278,7 +299,7 @@ def _composed_sign(mention: Span) -> str:
         return "infection_signs"
     if (
         sign == "back_pain"
-        and words & SPREAD_WORDS
+        and _spreads(sentence)
         and _parts(sentence, *SPREAD_PLACES)
         and not _mentions(sentence, "pain_spreading")
     ):
@@ -286,6 +307,21 @@ def _composed_sign(mention: Span) -> str:
     if sign == "back_pain" and _reached_new_area(sentence):
         return "pain_spreading"
     return sign
+
+
+PLACE_WORDS = {"down", "into"}  # "down my leg" spreads; "dull ache low down", "lie down" do not
+PLACE_DISTANCE = 4
+
+
+def _spreads(sentence: Span) -> bool:
+    """A spreading word in the sentence: "down" and "into" only with a place after them."""
+    places = _parts(sentence, *SPREAD_PLACES)
+    for token in sentence:
+        if token.lower_ not in SPREAD_WORDS:
+            continue
+        if token.lower_ not in PLACE_WORDS or any(0 < p.start - token.i <= PLACE_DISTANCE for p in places):
+            return True
+    return False
 
 
 def _lay_half(mention: Span, sign: str, text: str, words: Set[str]):
@@ -373,6 +409,8 @@ def _idiom(mention: Span, sign: str) -> bool:
             return True  # "I have a hunch that it's the cement"
         if any(t.lower_ in CLOTHES for t in mention) and WEIGHT_CHANGE.search(doc.text.lower()):
             return True  # clothes that fit differently after losing weight
+        if mention[0].lower_.startswith("los") and ROUND_THE_MIDDLE.match(doc.text[mention.end_char:].lower()):
+            return True  # "lost two inches off my waist": weight, not height
     if sign == "pain_spreading" and set(before) & INJECTED:
         return True  # "the needle went into my buttock"
     if sign == "bladder_bowel_control" and (after in LAUGHING or (after in ("with", "from") and after2 in LAUGHING)):
@@ -385,6 +423,9 @@ def _idiom(mention: Span, sign: str) -> bool:
         return True  # "out of breath chasing these letters": busy, not breathless at rest
     if sign == "infection_signs" and text == "discharge" and (after in DISCHARGE_PAPERWORK or before[-1:] == ["to"]):
         return True  # "planning to discharge from the caseload", "her discharge summary"
+    if sign == "infection_signs" and text.startswith(("shiver", "chill")) and SPINE_SHIVER.match(
+            doc.text[mention.end_char:].lower()):
+        return True  # "shivers down my spine when I think about it": fear, not a chill
     if mention.ent_id_ == "pain_worse" and text == "relapse":
         near = {t.lower_ for t in doc[max(mention.start - 3, 0):min(mention.end + 3, len(doc))]}
         return not near & RELAPSE_OF  # "the consultant said the word relapse": the cancer, not the pain
@@ -414,6 +455,13 @@ def _says_carer(text: str) -> bool:
     return any(cue in text for cue in CAREGIVER_CUES)
 
 
+# "my mum had kyphoplasty", "our dad had his op in May" (not "my sister had the same op")
+RELATIVE_HAD_PROCEDURE = re.compile(
+    rf"\b(my|our) ({RELATIVE_NAMES}) (had|has had|'s had|got|underwent|went in for)( her| his| the| a| their)?( back| spine)?"
+    r" (kypho\w*|procedure|operation|op|surgery|vertebroplasty)\b"
+)
+
+
 def caregiver_voice(doc: Doc, signs: Set[str] = frozenset(), mentions: Sequence[Span] = ()) -> bool:
     """Someone speaking for the patient: the writer says they care for the patient, or
     a close relative had the procedure, or has an emergency sign now (whoever has
@@ -426,6 +474,8 @@ def caregiver_voice(doc: Doc, signs: Set[str] = frozenset(), mentions: Sequence[
     if third and not NEGATION_IN.search(third.group(0)) and not ACQUAINTANCE.search(text) \
             and not _own_procedure(doc) and not ANECDOTE.search(text):
         return True  # "he's 81, had the kyphoplasty last month": writing about the patient
+    if RELATIVE_HAD_PROCEDURE.search(text) and not _own_procedure(doc) and not WRITER_IS_PATIENT.search(text):
+        return True  # "my mum had kyphoplasty 9 weeks ago ... is that normal?": her carer asking
     if not _close_relative_named(doc) or _own_procedure(doc) or ANECDOTE.search(text) \
             or WRITER_IS_PATIENT.search(text):
         return False
@@ -460,6 +510,13 @@ WRITER_IS_PATIENT = re.compile(
     r"|\b(after|since|from|before) my (\w+ )?(kyp\w*|procedure|operation|op|surgery|vertebroplasty)\b"
     r"|\bi (had|'ve had|have had|ve had) (my|the|a) (\w+ )?(kyp\w*|procedure|operation|op|surgery|vertebroplasty)\b"
     r"|\b(my|mine) (\w+ )?(kyp\w*|procedure|operation|op|surgery|vertebroplasty) (was|is)\b"
+    r"|\bmine(?:'s| is) (grand|fine|good|ok|okay|great|doing|healing|better|healed)\b"
+)
+# "not about nan this time, I keep getting chest tightness", "asking for myself": the
+# writer's own signs in this message are not the patient's.
+ABOUT_THE_WRITER = re.compile(
+    rf"\b(not|nothing) (about|for|to do with) (my |our )?({RELATIVE_NAMES})\b"
+    r"|\b(asking|question|writing|message|this one'?s|this is) (for|about) (me|myself)\b"
 )
 
 
@@ -556,7 +613,7 @@ LIST_GLUE = {",", ";", ":", "?", "-", "/", "&", "—", "–", "...", "…", "or"
 LIST_LEADS = {"about", "re", "regarding", "asked", "for", "as", "as for", "you", "question"}
 LIST_DENIAL = re.compile(
     r"^(none|nope|nah|naw|no|neither|negative|nothing|nae|never|not really|not at all)"
-    r"(?=\s*($|[,.!?;:)]|(to|thanks?|i|none|not|never|both|all|neither|sorry|really|at|of|those|them|these|that|it"
+    r"(?=\s*($|[,.!?;:()]|(to|thanks?|i|none|not|never|both|all|neither|sorry|really|at|of|those|them|these|that|it"
     r"|nothing|either|whatsoever|way|one|nor|nothin)\b))"
     r"|^(all|both|everything'?s?|everything is|they'?re all|all of them|both are) (normal|fine|ok|okay|good|clear|grand|alright)\b"
     r"|^not any( of)?\b"
@@ -573,9 +630,29 @@ ONGOING = re.compile(
     r"|\b(has|have|had|is|was|did|does)(n'?t| not| never) (gone|left|stopped|eased|settled|cleared|improved|go|leave|stop"
     r"|clear|settle|ease|improve)\b"
     r"|\bnever (went|gone|goes|left|stopped|cleared|settled|eased)\b|\bnot gone\b|\bto this day\b"
+    r"|\b(been|it'?s been|its been) like (that|this) (for|since)\b"
     r"|(?<!fine )(?<!well )(?<!ok )(?<!better )(?<!good )\bever since\b"
     r"|(?<!never )(?<!n't )(?<!nt )(?<!not )\b(came|come|comes|coming) back\b|\bback again\b"
 )
+# "could it come back?", "terrified it'll all come back": a fear, not the sign back
+FEARED = re.compile(r"\b(could|would|will|'ll|might|may|can|if|should|whether|in case|chance|chances|risk"
+                    r"|hope|hoping|stop|prevent)\b")
+FEARED_DISTANCE = 4  # words before the match
+
+
+def _ongoing(text: str, mention_length: int = 0) -> bool:
+    """Still there, or back: said of now, not feared or asked about. The words of the
+    mention itself ("bum went numb") are the sign, not news that it is still there."""
+    for match in ONGOING.finditer(text):
+        if match.end() <= mention_length:
+            continue
+        before = " ".join(re.findall(r"[a-z']+", text[:match.start()])[-FEARED_DISTANCE:])
+        asked = re.match(r"[^.!?,;]{0,25}\?", text[match.end():])  # "does it come back?"
+        if not FEARED.search(before) and not asked:
+            return True
+    return False
+
+
 # It recurs, said before it went away: "my feet keep falling asleep, it went away after a minute"
 RECURS = re.compile(r"\b(keeps?|kept|keep on|always|every (time|day|night|morning)|all the time|constantly|on and off"
                     r"|comes and goes|come and go)\b")
@@ -589,6 +666,24 @@ RESOLVED_LATER = re.compile(
     r"|went(?= (completely|entirely|overnight|quickly|by|within|after|in (a|an|\d+|the|few|under))\b))\b"
     r"(?!\s+(worse|bad|numb|weak|dead|cold|funny|stiff|into|down|up|to|through|on)\b)"
 )
+# Gone, in other words: "the steroids cleared it", "all sorted since", "nothing since",
+# "it was fine as soon as he stood up", "since the op they're right as rain", and
+# learners' "it go away and never come back" (not "does it go away?"; "it goes off when
+# I sit" is how it comes and goes).
+RESOLVED_OTHERWISE = re.compile(
+    r"\b(cleared|sorted|fixed|cured|settled|shifted|got rid of) (it|that|them|those)( up| out)?\b"
+    r"|\b(all|been|was|got|it'?s|its) sorted( out| since| now| quickly)?\b|\bsorted itself( out)?\b"
+    r"|\b(nothing|none|no more|nowt|not a thing) (like (it|that) )?since\b(?! (has|have|had|helps|helped|works|worked|touches))"
+    r"|\b(haven'?t|have not|hasn'?t|has not|not) (had|felt|noticed) (it|that|them|any|anything)( like (it|that))? (again|since)\b"
+    r"|\b(it|they|that|he|she|i) (was|were) (fine|ok|okay|grand|normal|alright)( again)? (as soon as|once|after|when|by|within)\b"
+    r"|\b(they'?re|they are|it'?s|its|it is|that'?s|both)( now| all| been)? (right as rain|back to normal|normal again"
+    r"|fine again|good as new)\b"
+    r"|(?<!does )(?<!do )(?<!did )(?<!will )(?<!would )(?<!should )(?<!could )(?<!can )(?<!might )(?<!to )"
+    r"\b(it|they|that) go away\b(?![^.!?,;]{0,25}\?)"
+)
+# "I had carpal tunnel done years ago and that cleared up": "that" is the other thing
+OTHER_EVENT = re.compile(r"\b(had|got|have had|'ve had|ve had)\b(?! been)[^.!?]*\b(done|ago|years|op|operation|surgery"
+                         r"|injection|injections|treatment|removed|fixed|replaced)\b")
 COMPARED_WITH = {"than", "as"}
 # Gone, said right after the sign without a pronoun, as notes are written:
 # "paraesthesia L foot day 1, resolved within a few hours, nil since"
@@ -610,8 +705,46 @@ def _carer_context(doc: Doc, caregiver: bool) -> bool:
     return caregiver or _close_relative_named(doc) or bool(RELATIVE.search(doc.text.lower()))
 
 
+# A question about a sign, answered by the writer: "is it normal to cough up a bit of
+# blood? been doing it since saturday", "can you ask if grandad's chest pain is from the
+# op? he's had it since breakfast", "what's the number if you're struggling to breathe,
+# asking cos I am a bit now".
+HAVE_IT = re.compile(
+    r"^\W*(and |but |cos |because |as )?(i'?ve|ive|i have|he'?s|hes|she'?s|shes|he has|she has|they'?ve|we'?ve"
+    r"|i'?ve been|been|had|having|getting|it'?s|its|it has|this has|that has|it)\b[^.!?]{0,30}?"
+    r"\b(it|this|that|them|those|one)\b[^.!?]{0,20}?\b(since|for (\d+|a|an|one|two|three|few|couple|several|the last)"
+    r"|all (day|night|morning|week)|(this|last) (morning|night|week)|now|today|yesterday|every (day|night))\b"
+    # "mine started yesterday", "hers has been going on since monday"
+    r"|^\W*(and |but )?(mine|mines|hers|his|ours)\b[^.!?]{0,25}?\b(started|began|since|for (\d+|a|an|one|two|three|few"
+    r"|couple|several)|all (day|night|week)|(this|last) (morning|night|week)|today|yesterday)\b"
+)
+NOT_AN_ANSWER = re.compile(r"\b(worried|worry|scared|afraid|thinking|wondering|reading|read|heard|seen)\b")
+ASKING_BECAUSE = re.compile(
+    r"\b(because|cos|coz|cuz|cause|as) (i|he|she|they|we)('?m| am|'?s| is|'re| are|'ve| have| has)( got| been)?"
+    r"(?P<what> it| them| a bit| a little| quite| really| so| like (?:that|this)| the same)?(?P<when> now| right now"
+    r"| at the moment)?\b"
+    r"(?! (worried|scared|afraid|not|never))"
+)
+
+
+def _answered_now(mention: Span) -> bool:
+    """The writer says, right after asking, that it is happening (see HAVE_IT)."""
+    doc, sentence = mention.doc, mention.sent
+    rest = doc.text[mention.end_char:sentence.end_char].lower()
+    asking = ASKING_BECAUSE.search(rest)
+    if asking and (asking.group("what") or asking.group("when")):
+        return True
+    following = [s for s in doc.sents if s.start >= sentence.end][:1]
+    if not following or any(e.label_ in (SYMPTOM, SYMPTOM_DENIED) for e in following[0].ents):
+        return False
+    text = following[0].text.lower()
+    return bool(HAVE_IT.search(text)) and not NOT_AN_ANSWER.search(text) and not CONDITIONAL.search(text)
+
+
 def _reported_now(mention: Span, cues) -> bool:
     """A question or worry about a sign said as happening now."""
+    if _answered_now(mention):
+        return True
     if any(_kind(m) not in ("concern", "fear") for m in cues):
         return False
     doc, sentence = mention.doc, mention.sent
@@ -644,6 +777,8 @@ def _list_glue(token) -> bool:
 def _denied_in_list(mention: Span) -> bool:
     """The mention is one of a bare list that a denial follows."""
     doc = mention.doc
+    if _answered_no(mention):
+        return True
     i = mention.start - 1
     # an earlier item may carry its own answer: "chest pain, yes, breathlessness, no"
     while i >= 0 and (_list_glue(doc[i]) or doc[i].lower_ in ("yes", "no", "yeah", "yep")) \
@@ -657,6 +792,24 @@ def _denied_in_list(mention: Span) -> bool:
     if j >= len(doc) or j == mention.end:
         return False
     return bool(LIST_DENIAL.search(doc.text[doc[j].idx:].lower()))
+
+
+QUESTION_MARKS = {"?", "-", ":", "–", "—", "=", "->"}
+ANSWER_DISTANCE = 5  # "redness at the needle holes - no": words of where before the mark
+
+
+def _answered_no(mention: Span) -> bool:
+    """A checklist item answered no: "fever? no.", "redness at the needle holes - no",
+    wherever the list starts."""
+    doc = mention.doc
+    j = mention.end
+    while j < min(mention.end + ANSWER_DISTANCE, len(doc)) and doc[j].lower_ not in QUESTION_MARKS \
+            and not doc[j].is_sent_start and doc[j].ent_type_ not in (SYMPTOM, SYMPTOM_DENIED) and doc[j].lower_ not in ".!,;":
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in QUESTION_MARKS:
+        return False
+    j += 1
+    return j < len(doc) and bool(LIST_DENIAL.search(doc.text[doc[j].idx:].lower()))
 
 
 def _negation_counts(mention: Span, modifiers) -> int:
@@ -673,6 +826,26 @@ def _negation_counts(mention: Span, modifiers) -> int:
     return count + int(mention.label_ == SYMPTOM_DENIED)
 
 
+SINCE_WORDS = {"after", "once", "since", "until", "till"}
+QUESTION_OPENERS = {"does", "do", "did", "will", "would", "can", "could", "should", "how", "when", "is", "are", "has",
+                    "have", "why", "what"}
+
+
+def _asked(doc: Doc, modifier) -> bool:
+    """The cue is asked about: "does the tingling go away on its own?"."""
+    sentence = doc[modifier.modifier_span[0]].sent
+    words = [t for t in sentence if not t.is_space]
+    return bool(words) and words[-1].text == "?" and words[0].lower_ in QUESTION_OPENERS
+
+
+def _historical_asked(mention: Span, modifiers) -> bool:
+    """"does the tingling go away on its own?": a question about the sign, which reports
+    it only when the writer says it is happening ("mine started yesterday")."""
+    doc = mention.doc
+    return any(m.category.upper() == HISTORICAL and _asked(doc, m) for m in modifiers) and not _answered_now(mention) \
+        and not SAYS_OWN.search(mention.sent.text.lower())
+
+
 def _historical(mention: Span, modifiers) -> bool:
     doc = mention.doc
     says_cannot = any(t.lower_ in NEGATION_WORDS for t in mention)
@@ -684,17 +857,63 @@ def _historical(mention: Span, modifiers) -> bool:
         and not (m.modifier_span[0] > 0 and doc[m.modifier_span[0] - 1].lower_ in NOT_QUITE)
         # "worse than before the procedure", "as bad as pre-op": a comparison, said of now
         and not (m.modifier_span[0] > 0 and doc[m.modifier_span[0] - 1].lower_ in COMPARED_WITH)
+        # "flared up again after it had settled": when it came back, not that it went
+        and not {t.lower_ for t in doc[max(m.modifier_span[0] - 3, mention.sent.start):m.modifier_span[0]]} & SINCE_WORDS
+        and not _asked(doc, m)
     ]
     after = doc.text[mention.end_char:_resolution_window_end(mention)].lower()
-    if not cues and not RESOLVED_LATER.search(after) and not RESOLVED_AFTER.search(after):
+    if _before_the_procedure(mention) or _chronic_baseline(mention, after):
+        return not _ongoing(doc.text[mention.start_char:].lower(), len(mention.text))
+    if not cues and not _resolved_later(mention, after) and not RESOLVED_AFTER.search(after):
         return False
-    if ONGOING.search(doc.text[mention.start_char:].lower()):
+    if _ongoing(doc.text[mention.start_char:].lower(), len(mention.text)):
         return False
     if not cues:
         return not RECURS.search(after)
     first_cue = min(m.modifier_span[0] for m in cues)
     before_cue = doc[mention.sent.start:max(first_cue, mention.end)].text.lower()
     return not RECURS.search(before_cue)
+
+
+# A sentence that opens in the time before the procedure: "Before my kyphoplasty I
+# honestly couldn't stand up, my legs would give out" (ConText's scope ends at the comma).
+PRE_OP_OPENER = re.compile(
+    r"^\W*(before|prior to|until|till) (my|the|her|his|their|they did|i had|she had|he had|we had)\b[^,.;!?]{0,30}?"
+    r"\b(kypho\w*|op|operation|procedure|surgery|back|cement|vertebroplasty)\b"
+)
+SAID_OF_NOW = re.compile(r"\b(now|since|still|today|again|these days|at the moment|currently|anymore|any more)\b")
+# A long-standing sign, said to be unchanged: "chemo feet, same as always, no change in
+# 2 years", "they have done since my second cycle two years ago, no change". Not new,
+# and not the article's sign of something changing; "worse" or "back" is (ONGOING).
+UNCHANGED = re.compile(r"\b(same as (always|ever|usual)|as (always|usual)|no change|unchanged|(has|have)(n'?t| not) changed"
+                       r"|nothing new|no different|no worse)\b")
+LONG_STANDING = re.compile(r"\b(years?|yrs|decades?|for (many|several) months|since (my|her|his) (chemo|diabetes|stroke|ms"
+                           r"|neuropathy|\w+ cycle|treatment))\b")
+
+
+def _before_the_procedure(mention: Span) -> bool:
+    sentence = mention.sent.text.lower()
+    opener = PRE_OP_OPENER.match(sentence)
+    return bool(opener) and not SAID_OF_NOW.search(sentence[opener.end():])
+
+
+def _chronic_baseline(mention: Span, after: str) -> bool:
+    here = mention.sent.text.lower() + " " + after
+    return bool(UNCHANGED.search(here) and LONG_STANDING.search(here))
+
+
+def _resolved_later(mention: Span, after: str) -> bool:
+    """Said to be gone after the mention. In a later sentence, not when that sentence
+    first names another thing of the past that "it" may mean."""
+    sentence_end = mention.sent.end_char - mention.end_char
+    for pattern in (RESOLVED_LATER, RESOLVED_OTHERWISE):
+        for match in pattern.finditer(after):
+            if match.start() < sentence_end:
+                return True
+            start = max(after.rfind(stop, 0, match.start()) for stop in (".", "!", "?", "\n"))
+            if not OTHER_EVENT.search(after[start + 1:match.start()]):
+                return True
+    return False
 
 
 RESOLUTION_SENTENCES = 2  # "... pins and needles in my foot. I'd been sitting on it. It went in a minute."
@@ -714,9 +933,6 @@ def _resolution_window_end(mention: Span) -> int:
 
 CARER_SELF_BEFORE = {"my", "i", "i've", "ive", "i'm", "im", "me"}
 CARER_SELF_DISTANCE = 5  # "my hands have gone numb": words back to the owner
-RELATIVE_NAMES = ("mum|mom|mother|mam|dad|father|husband|hubby|wife|partner|nan|gran|granny|grandma|grandad|grandpa"
-                  "|son|daughter|sister|brother|aunt|auntie|uncle|client|patient")
-RELATIVE_WORDS = re.compile(rf"^({RELATIVE_NAMES})\b")
 
 
 def _animals() -> Set[str]:
@@ -732,11 +948,34 @@ def _animals() -> Set[str]:
 _ANIMALS: Optional[Set[str]] = None
 
 
+PERSON_WORDS = FIRST_PERSON | THIRD_SUBJECTS | {"my", "im", "i'm", "mum", "dad", "we", "us", "our", "you", "your", "they"}
+
+
 def _animal_subject(mention: Span) -> bool:
-    """"our old dog can't hold his bladder": the sign begins with the verb the animal
-    rule would need, so that rule cannot reach it (a cue may not overlap its target)."""
-    doc = mention.doc
-    return mention.start > 0 and doc[mention.start - 1].lower_ in _animals()
+    """"our old dog can't hold his bladder", "our dog Bolinha fell off the sofa and now
+    cannot stand": an animal named earlier in the sentence, no person between it and the
+    sign (the animal rule needs a verb right after the animal and may not overlap its
+    target)."""
+    doc, animals = mention.doc, _animals()
+    for i in range(mention.start - 1, mention.sent.start - 1, -1):
+        word = doc[i].lower_
+        if word in animals:
+            return _opens_clause(doc, i)
+        if word in PERSON_WORDS or RELATIVE_WORDS.match(word):
+            return False
+    return False
+
+
+ANIMAL_DETERMINERS = {"my", "our", "the", "a", "her", "his", "their", "your", "poor", "old", "little", "young", "new"}
+CLAUSE_OPENERS = {"and", "but", "so", "because", "cos", "now", "then", "also", "sorry", "ok", "well"}
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """The word at i is the subject of its clause ("our dog Bolinha fell"), not an
+    object ("lifting the dog into the car")."""
+    while i > 0 and doc[i - 1].lower_ in ANIMAL_DETERMINERS:
+        i -= 1
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].is_punct or doc[i - 1].lower_ in CLAUSE_OPENERS
 
 
 # The procedure said to be someone else's: "her kyphoplasty", "Dad's op", "since his op".
@@ -788,7 +1027,8 @@ def _carers_own(mention: Span) -> bool:
     for i, word in enumerate(before):
         if word in CARER_SELF_BEFORE:
             following = " ".join(before[i + 1:]) + " " + mention.text.lower()
-            if not RELATIVE_WORDS.search(following.strip()):
+            # "he told me his chest feels tight": "me" was told, the chest is his
+            if not RELATIVE_WORDS.search(following.strip()) and not (THIRD_PARTY | THIRD_SUBJECTS) & set(following.split()):
                 return True
     return False
 
@@ -825,6 +1065,8 @@ def mention_role(mention: Span, caregiver: bool) -> str:
         return "not_patient"
     if WRITER_SELF in categories and _carer_context(doc, caregiver):
         return "not_patient"
+    if ABOUT_THE_WRITER.search(doc.text.lower()) and _writers_own(mention) and _carer_context(doc, caregiver):
+        return "not_patient"
     # A friend, a neighbour, someone online: someone else even when a carer writes
     # (the carer's relative is the patient; their friend is not known to be).
     if ("OTHER_PERSON" in categories or (categories & OTHER_PEOPLE and not caregiver)) and not _writers_own(mention):
@@ -834,7 +1076,7 @@ def mention_role(mention: Span, caregiver: bool) -> str:
         return "not_patient"
     if not caregiver and _someone_elses(mention):
         return "other_person"
-    if _hypothetical(mention, modifiers):
+    if _hypothetical(mention, modifiers) or _historical_asked(mention, modifiers):
         return "hypothetical"
     if _denied_in_list(mention):
         return "negated"
@@ -869,7 +1111,7 @@ def mention_roles(resolved: List[Tuple[Span, str]], caregiver: bool) -> List[str
         previous = span.doc[span.start - 1].lower_ if span.start else ""
         # "that tingling" points back; "that foot feels weak" names a body part, not the mention
         if role == "affirmed" and previous in POINTS_BACK and not _names_body_part(span) \
-                and not ONGOING.search(span.doc.text[span.start_char:].lower()):
+                and not _ongoing(span.doc.text[span.start_char:].lower(), len(span.text)):
             earlier = [roles[i] for i in range(index) if resolved[i][1] == sign and roles[i] in NOT_ITS_OWN]
             role = earlier[-1] if earlier else role
         roles.append(role)

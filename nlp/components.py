@@ -22,7 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.assertion import (  # noqa: F401
-    BODY_PART_SPANS, IDIOM, caregiver_voice, mention_role, mention_roles, resolve_mentions,
+    BODY_PART_SPANS, IDIOM, SADDLE_AREA, caregiver_voice, mention_role, mention_roles, resolve_mentions,
+    saddle_area_named,
 )
 
 # Upstream behaviour (medspaCy 1.3.1): medspacy.util.tuple_overlaps(a, b) is False
@@ -101,6 +102,9 @@ def assert_symptoms(doc: Doc) -> Doc:
     doc._.caregiver_voice = caregiver_voice(doc, {sign for _, sign in resolved}, [span for span, _ in resolved])
     roles = mention_roles(resolved, doc._.caregiver_voice)
     mentions = list(zip(resolved, roles)) + [(mention, IDIOM) for mention in idioms]
+    area = saddle_area_named(doc) if not mentions else None
+    if area is not None:
+        mentions.append(((area, SADDLE_AREA), "affirmed"))
     doc._.symptom_mentions = [
         {"sign": sign, "text": span.text, "start": span.start_char, "end": span.end_char, "role": role}
         for (span, sign), role in sorted(mentions, key=lambda item: item[0][0].start)

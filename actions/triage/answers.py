@@ -125,6 +125,9 @@ _SINCE_THEN = re.compile(
     # says what has lasted that long ("it's been hurting for 8 weeks" is read below)
     r"|\b(it'?s|its|it has|it is)( been| now)?( about| almost| nearly| over| around| just over| roughly)? \w+ (days?|weeks?|wks?|months?|mths?)\b"
     r"|(?<!for )\b(about |almost |nearly |over |around )?\w+ (days?|weeks?|wks?|months?|mths?) now\b"
+    # a message that opens with it, after the procedure was named: "it was 9 weeks ago thursday"
+    r"|^\W*(it was|it's been|its been|was|had it|had it done)( about| almost| nearly| over| around| just over)?"
+    r" \w+ (days?|weeks?|wks?|months?|mths?) ago\b"
 )
 # The message that starts the check and says the pain is not improving answers the
 # trend question: it is not asked again.

@@ -54,6 +54,9 @@ OTHER_PERSON = "other_person"  # someone else: the patient, when a carer is writ
 NOT_PATIENT = "not_patient"  # never the patient: a pet, a child, the carer's own body
 WORSE_WORD = "worse_word"  # "worse" on its own (nlp/assertion.py): the pain's direction
 IDIOM = "idiom"  # "I went numb when I saw the bill": the words, as a figure of speech
+# The saddle area named with no sign word (nlp/assertion.py): where numbness reported
+# in the message before is ("the inside of my thighs, right up near my privates").
+SADDLE_AREA = "saddle_area"
 ROLES = (AFFIRMED, NEGATED, HYPOTHETICAL, HISTORICAL, OTHER_PERSON, NOT_PATIENT, IDIOM)
 
 RED_FLAG_INTENTS: Dict[str, str] = {
@@ -179,6 +182,7 @@ class TurnContext:
     caregiver: bool = False
     sign_to_confirm: Optional[str] = None  # the confirming question pending, if any
     previous_pain_score: Optional[float] = None  # the latest score an earlier message gave
+    reported_before: FrozenSet[str] = frozenset()  # signs already reported in this conversation
 
 
 def turn_context(
@@ -191,6 +195,7 @@ def turn_context(
         caregiver=slot("reporter") == CAREGIVER,
         sign_to_confirm=slot(SIGN_TO_CONFIRM_SLOT),
         previous_pain_score=previous_pain_score(earlier_user_texts),
+        reported_before=frozenset(slot("red_flags") or ()),
     )
 
 
@@ -269,6 +274,11 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
             scores = "better"
     if scores == "worse":
         flags.add("pain_worse")
+    # Numbness reported, then where it is: "the INSIDE of my thighs, up near my
+    # privates" makes it numbness of the saddle area, an emergency.
+    if "nerve_symptoms" in context.reported_before and any(
+            m.get("value") == SADDLE_AREA and m.get("role", AFFIRMED) in roles for m in symptom_mentions(entities)):
+        flags.add("saddle_numbness")
 
     # The learned readings, for every sign the patterns did not settle.
     explained = {m.get("value") for m in symptom_mentions(entities)}

@@ -55,8 +55,8 @@ def pain_score_trend(text: Optional[str]) -> Optional[str]:
 
 # --- Scores stated one at a time, compared across messages ---------------------------
 # "it was a 3 last week" ... "now a 9": a rating said with an article ("a 3", "an 8"),
-# after "was", "now" or "is", or with the scale or the word pain, is a pain score;
-# a bare number ("I take 2 now") is not.
+# after "was", "now" or "is", with the scale or the word pain, or followed by when it
+# was ("8 today") is a pain score; a bare number ("I take 2 now") is not.
 _UNIT_AFTER = r"(?![\d:/])(?!\.\d)(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|mg|kg|lbs?|am|pm|st|nd|rd|th|tablets?|pills?|times?|of (?:them|those|these))\b|\s*%)"
 _N = r"(10|[0-9](?:\.5)?)"
 _SCORE = re.compile(
@@ -64,6 +64,9 @@ _SCORE = re.compile(
     rf"|\b(?:a|an)\s+{_N}{_UNIT_AFTER}"
     rf"|\b(?:was|now|is|it'?s|its|at|pain|score|level|about|around|says|said|reckons|rates it|rated it|puts it at|gives it)\s+"
     rf"(?:(?:a|an|at|about|around|like|maybe|only|just|still|now|back to|up to|down to)\s+)*{_N}{_UNIT_AFTER}"
+    # a rating that opens a clause, said with when: "8 today", "better. 6 this morning"
+    rf"|(?:^|(?<=[,;!?(|])\s?|(?<=\.\s)|(?<=\band )|(?<=\bbut )|(?<=\bthen )){_N}{_UNIT_AFTER}(?=\s+(?:today|tonight|now|rn|atm|at the moment|this (?:morning|afternoon"
+    rf"|evening|week)|last (?:time|week|night)|yesterday)\b)"
 )
 _NOW_WORDS = {"now", "today", "currently", "tonight", "morning", "moment", "is", "it's", "its", "still"}
 _PAST_WORDS = {"was", "were", "yesterday", "last", "before", "used", "ago", "earlier", "previously"}

@@ -19,6 +19,58 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # said in the time before the procedure, all the way through the sentence
+    ("before they did my kyphoplasty i was stuck in bed, my legs kept buckling under me", {"nerve_symptoms": "historical"}),
+    ("before the op my feet were numb, now they are numb again", {"nerve_symptoms": "affirmed"}),
+    # a long-standing sign said to be unchanged is not new
+    ("diabetic feet, numb soles as usual, no change for years, back getting better", {"nerve_symptoms": "historical"}),
+    ("my toes have tingled for years but this week it has got worse",
+     {"nerve_symptoms": "affirmed", "pain_worse": "affirmed"}),
+    # it comes and goes with effort, and is still happening
+    ("a tight band across my chest when i walk to the shop, it goes off when i rest, been like this for three days",
+     {"chest_pain": "affirmed"}),
+    # a question answered in the next sentence: the sign is happening now
+    ("is it normal to feel pins and needles in my toes? i've had it since the weekend", {"nerve_symptoms": "affirmed"}),
+    ("could you tell me if chest tightness is a side effect? she's had it all morning", {"chest_pain": "affirmed"}),
+    ("who do i ring if i can't get my breath, asking because i'm like that right now", {"shortness_of_breath": "affirmed"}),
+    ("what if my legs go numb? i worry about it every day", {"nerve_symptoms": "hypothetical"}),
+    # a relief that does not come is not a denial of the sign
+    ("the paracetamol isn't touching this tingling in my calf", {"nerve_symptoms": "affirmed"}),
+    ("nothing seems to ease the tightness in my chest", {"chest_pain": "affirmed"}),
+    # "in the past few days" is recent, "in the past" alone is history
+    ("over the past couple of days the pain has flared up again after it had settled", {"pain_worse": "affirmed"}),
+    # the mention's own words are not news that it is still there
+    ("dad's foot went numb on the long drive, it was fine again once he got out, nothing since",
+     {"nerve_symptoms": "historical"}),
+    ("the shivers i had on the ward were the drip, all sorted since", {"infection_signs": "historical"}),
+    ("before the op i had numb feet, the physio sorted it and i've had nothing since", {"nerve_symptoms": "historical"}),
+    ("my legs were wobbly before the kyphoplasty, these days they're back to normal", {}),
+    ("i had a bit of tingling in my hand, it go away after i stretch", {"nerve_symptoms": "historical"}),
+    ("does the tingling go away on its own? mine started yesterday", {"nerve_symptoms": "affirmed"}),
+    # a feared return, or a question, is not the sign back
+    ("the numbness stopped a week after the op and i'm scared it will come back", {"nerve_symptoms": "historical"}),
+    ("my hands tingled on day one but that went away, could it return?", {"nerve_symptoms": "historical"}),
+    ("the numbness went away for a day but it came back", {"nerve_symptoms": "affirmed"}),
+    # a later "that cleared up" that names another thing first
+    ("why do my feet tingle since friday? i had a bunion removed ages ago and that settled fine", {"nerve_symptoms": "affirmed"}),
+    # a checklist answered item by item
+    ("daily check: temperature - no. redness round the puncture - no. pins and needles - no", {"infection_signs": "negated", "nerve_symptoms": "negated"}),
+    ("chills? nope. numb feet? no", {"infection_signs": "negated", "nerve_symptoms": "negated"}),
+    ("fever - yes, since last night", {"infection_signs": "affirmed"}),
+    # whose sign: told to me, said of him
+    ("my husband just admitted to me his chest has felt heavy since lunch", {"chest_pain": "affirmed"}),
+    ("bloke next door had a kyphoplasty too and now his legs are weak, mine's doing fine", {"nerve_symptoms": "not_patient"}),
+    ("our cat misty fell off the wardrobe and cannot stand up", {"sudden_weakness": "not_patient"}),
+    ("this one's about me not my dad: i keep getting short of breath climbing the stairs", {"shortness_of_breath": "not_patient"}),
+    ("my brother had the same procedure in march and he went numb in his groin afterwards, will that happen to me?",
+     {"saddle_numbness": "other_person"}),
+    # height and the waist
+    ("the nurse measured me and i've lost about 2 cm since the op", {"posture_change": "affirmed"}),
+    ("i've lost two inches off my waist since i started walking again", {}),
+    # fear, not a chill
+    ("it sends shivers down my spine to think of more surgery", {}),
+    # "low down" is where the ache is, not where it went
+    ("a dull ache low down, a bit worse when i've been on my feet all day", {}),
     # the writer's own sign, compared with a relative's
     ("i seem to have a new hump at the top of my back, like my gran had", {"posture_change": "affirmed"}),
     # "that foot" names a body part, not the earlier mention
@@ -559,6 +611,12 @@ CASES = [
 ]
 
 CAREGIVER_CASES = [
+    # the relative had the procedure: asking "is that normal?" about her is a carer's question
+    ("my dad had kyphoplasty in the summer and his feet tingle all the time now, is that normal?", True,
+     {"nerve_symptoms": "affirmed"}),
+    # a relative who had the same operation is another patient
+    ("my sister had the same op as me and her feet went numb afterwards, how common is that?", False,
+     {"nerve_symptoms": "other_person"}),
     # writing about him or her, who had the procedure: the patient
     ("he's 81 and had the kyphoplasty last month, his legs have gone numb", True, {"nerve_symptoms": "affirmed"}),
     ("she is 3 weeks post and her legs are weak today", True, {"nerve_symptoms": "affirmed"}),
@@ -681,3 +739,15 @@ def test_built_pipeline_loads_from_another_directory(tmp_path):
 def test_an_idiom_is_kept_as_such_so_its_words_explain_a_learned_guess(nlp, text, sign):
     roles = {m["sign"]: m["role"] for m in nlp(text)._.symptom_mentions}
     assert roles.get(sign) == "idiom"
+
+
+@pytest.mark.parametrize("text, named", [
+    ("sorry, i mean the inner thighs, right up by my groin", True),
+    ("it's round my back passage and between my legs", True),
+    # a sign word makes it a mention of its own; a denial names no place of numbness
+    ("my groin has gone numb", False),
+    ("not my groin, just the outside of my thigh", False),
+])
+def test_the_saddle_area_named_on_its_own_is_kept(nlp, text, named):
+    """Said after numbness was reported, the place makes it saddle numbness (tests/triage)."""
+    assert any(m["sign"] == "saddle_area" for m in nlp(text)._.symptom_mentions) is named

@@ -85,6 +85,8 @@ def test_read_check_answer_reads_time_when_the_procedure_is_mentioned():
     # "it's been ...", "... now": the time since, said without naming the procedure
     ("its been 2 months n honestly no better", 8.7),
     ("It is 7 weeks now. The pain has not reduced at all, it is just the same", 7.0),
+    # opening with when it was, after the procedure came up earlier
+    ("it was 10 weeks ago on monday. no better, the same every day", 10.0),
     ("so about eight weeks now and it's the same ache as ever, not better", 8.0),
 ])
 def test_the_message_that_starts_the_check_answers_time_and_trend(text, weeks):

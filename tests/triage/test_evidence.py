@@ -155,3 +155,16 @@ def test_a_plain_no_outweighs_a_learned_reading_of_the_sign_in_the_reply():
     reading = read_message(reply, context)
     assert reading.confirmation is False
     assert reading.reported == frozenset()
+
+
+@pytest.mark.parametrize("reported_before, reported", [
+    (frozenset({"nerve_symptoms"}), {"saddle_numbness"}),
+    # the area alone, with no numbness before it, is not a sign
+    (frozenset(), frozenset()),
+    (frozenset({"infection_signs"}), frozenset()),
+])
+def test_where_the_numbness_is_said_in_the_next_message(reported_before, reported):
+    """"My thighs have gone numb" ... "the inside, right up near my privates"."""
+    message = facts("out_of_scope", 0.6, {}, [{"entity": "symptom", "value": "saddle_area", "role": "affirmed"}],
+                    text="the inside of them, right up near my privates")
+    assert read_message(message, TurnContext(reported_before=reported_before)).reported == reported

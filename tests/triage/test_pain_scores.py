@@ -49,3 +49,21 @@ def test_falling_scores_do_not_hide_another_sign():
     text = "pain 2/10 now, was 8, but my legs are numb"
     entities = [{"entity": "symptom", "value": "nerve_symptoms", "role": "affirmed"}]
     assert red_flags_in_message("report_pain_worse", entities, text=text) == {"nerve_symptoms"}
+
+
+@pytest.mark.parametrize(
+    "earlier_message, message, rose",
+    [
+        # a rating that opens the message, said with when it is
+        ("it was about a 2 last week", "7 today", True),
+        ("pain was a 3 on monday", "better. 6 this morning", True),
+        ("it was a 6 yesterday", "4 today", False),
+        # counts, doses and times are not ratings
+        ("pain was a 2 on monday", "i take 2 now", False),
+        ("pain was a 2 on monday", "walked 6 miles today", False),
+    ],
+)
+def test_a_rating_said_with_when_is_compared_with_the_last_one(earlier_message, message, rose):
+    from actions.triage.pain_scores import previous_pain_score, rose_since
+
+    assert rose_since(previous_pain_score([earlier_message]), message) is rose
