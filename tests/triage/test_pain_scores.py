@@ -3,7 +3,7 @@ import pytest
 
 from actions.triage.answers import pain_trend
 from actions.triage.detection import red_flags_in_message
-from actions.triage.pain_scores import pain_score_trend
+from actions.triage.pain_scores import pain_score_trend, previous_pain_score, rose_since
 
 
 @pytest.mark.parametrize(
@@ -64,6 +64,4 @@ def test_falling_scores_do_not_hide_another_sign():
     ],
 )
 def test_a_rating_said_with_when_is_compared_with_the_last_one(earlier_message, message, rose):
-    from actions.triage.pain_scores import previous_pain_score, rose_since
-
     assert rose_since(previous_pain_score([earlier_message]), message) is rose
