@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from actions.triage.detection import IDIOM, SADDLE_AREA
 from actions.triage.rules import EMERGENCY_SIGN_KEYS
+from nlp.other_languages import NUMB_STEMS, SUDDEN_XL, WEAK_STEMS
 
 SYMPTOM, BODY_PART, PROCEDURE = "SYMPTOM", "BODY_PART", "PROCEDURE"
 # The SpanRuler's span group (nlp/build_pipeline.py): every body part, even inside a
@@ -35,9 +36,9 @@ BODY_PART_SPANS = "body_parts"
 # sees "bladder" may guess the emergency sign with nothing to contradict it.
 SYMPTOM_DENIED = "SYMPTOM_DENIED"
 
-NUMB_WORDS = ("numb", "tingl", "pins", "feel", "prick", "dead")
-WEAK_WORDS = ("weak", "gave", "giving", "buckl", "collaps", "wobbly", "jelly")
-SUDDEN_WORDS = {"sudden", "suddenly", "abruptly", "overnight"}
+NUMB_WORDS = ("numb", "tingl", "pins", "feel", "prick", "dead") + NUMB_STEMS
+WEAK_WORDS = ("weak", "gave", "giving", "buckl", "collaps", "wobbly", "jelly") + WEAK_STEMS
+SUDDEN_WORDS = {"sudden", "suddenly", "abruptly", "overnight"} | SUDDEN_XL
 SPREAD_WORDS = {"spread", "spreading", "spreads", "radiating", "radiates", "shooting", "shoots",
                 "travels", "travelling", "traveling", "down", "into", "moving", "wraps", "wrapping"}
 SPREAD_PLACES = {"leg", "ribs", "saddle"}
@@ -61,7 +62,7 @@ UNSPECIFIED_NUMB_DISTANCE = 10
 COUGH_BLOOD_DISTANCE = 15  # "coughed this morning and there was blood on the tissue"
 # "I can't stand this waiting" is not weakness: after "stand", only these words
 # (or the end of the clause) describe not being able to stand up.
-STAND_FOLLOWERS = {"up", "upright", "anymore", "at", "on", "properly", "without", "now", "unaided",
+STAND_FOLLOWERS = {"up", "upright", "anymore", "at", "on", "pon", "properly", "without", "now", "unaided",
                    "alone", "straight", "by", "today", "tonight", "suddenly"}
 
 FACE_DISTANCE = 4

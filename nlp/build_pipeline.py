@@ -25,6 +25,7 @@ from typing import Any, Dict, Iterator, List
 import spacy
 
 from nlp.components import BODY_PART_SPANS, read_rules
+from nlp.other_languages import WORDS as OTHER_LANGUAGE_WORDS
 
 HERE = Path(__file__).resolve().parent
 VERSION = "1.1.0"
@@ -96,6 +97,8 @@ WORDS: Dict[str, List[str]] = {
                "prescription", "serious", "heavy-duty", "morphine", "opioid", "opiate", "extra"],
     "FEVERWORD": ["fever", "feaver", "fevers", "feverish", "temperature", "temp", "hot", "sweats",
                   "sweating", "shivers", "shaking", "shivering", "aches", "sweaty"],
+    # the signs' words in other languages (nlp/patterns/other_languages.jsonl)
+    **OTHER_LANGUAGE_WORDS,
 }
 
 
