@@ -21,11 +21,11 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Mapping, Opti
 from actions.triage.answers import TREND_SLOT, answers_question, pain_trend, yes_no
 from actions.triage.evidence import DETECTOR_SURE, PLAUSIBLE, Decision, learned_decision
 from actions.triage.pain_scores import (
-    CROSS_MESSAGE_RISE,
+    bare_score,
     latest_score,
     pain_score_trend,
     previous_pain_score,
-    rose_since,
+    trend_across_messages,
 )
 from actions.triage.rules import EMERGENCY_GROUP_KEY, EMERGENCY_SIGN_KEYS, SIGNS_BY_KEY
 
@@ -182,6 +182,7 @@ class TurnContext:
     caregiver: bool = False
     sign_to_confirm: Optional[str] = None  # the confirming question pending, if any
     previous_pain_score: Optional[float] = None  # the latest score an earlier message gave
+    previous_bare_score: Optional[float] = None  # the message just before was only a number
     reported_before: FrozenSet[str] = frozenset()  # signs already reported in this conversation
 
 
@@ -190,11 +191,13 @@ def turn_context(
 ) -> TurnContext:
     """The context of a turn from the conversation's slots (`slot(name)`) and its
     earlier user messages, newest first: the same for the policy and the actions."""
+    earlier_user_texts = list(earlier_user_texts)
     return TurnContext(
         requested_slot=slot("requested_slot") if form_active else None,
         caregiver=slot("reporter") == CAREGIVER,
         sign_to_confirm=slot(SIGN_TO_CONFIRM_SLOT),
         previous_pain_score=previous_pain_score(earlier_user_texts),
+        previous_bare_score=bare_score(earlier_user_texts[0] if earlier_user_texts else None),
         reported_before=frozenset(slot("red_flags") or ()),
     )
 
@@ -266,12 +269,9 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
     # Pain scores that rise ("3/10 last week, 8/10 today") report it at any time;
     # scores that fall contradict a reading that the pain got worse.
     scores = pain_score_trend(text)
-    if scores is None and context.previous_pain_score is not None and latest_score(text) is not None:
+    if scores is None:
         # "it was a 3 last week" ... "now a 9": compared with the earlier message
-        if rose_since(context.previous_pain_score, text):
-            scores = "worse"
-        elif context.previous_pain_score - latest_score(text) >= CROSS_MESSAGE_RISE:
-            scores = "better"
+        scores = trend_across_messages(context.previous_pain_score, text, context.previous_bare_score)
     if scores == "worse":
         flags.add("pain_worse")
     # Numbness reported, then where it is: "the INSIDE of my thighs, up near my

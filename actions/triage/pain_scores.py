@@ -10,6 +10,19 @@ import re
 from itertools import zip_longest
 from typing import Iterable, Optional, Tuple
 
+# Ratings said in words ("a six on monday", "down to a four"), as dictation writes
+# them. Only zero and two to ten: "one" is mostly not a number ("one of my legs").
+# A lookup of eleven words, not a number parser: no score is above ten.
+_NUMBER_WORDS = {"zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10"}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b")
+
+
+def _lowered(text: Optional[str]) -> str:
+    words = (text or "").lower()
+    return _NUMBER_WORD.sub(lambda match: _NUMBER_WORDS[match.group(1)], words)
+
+
 _SCALE = re.compile(r"\b(out of (10|ten)|/\s*10|pain|score|scale)\b|/10")
 # A score: 0-10, optionally "/10" or "out of 10"; never a number of weeks, a dose,
 # a time or a date ("was 8 weeks ago, now 2 weeks" compares no scores).
@@ -31,7 +44,7 @@ _COMPARISONS: Tuple[Tuple[re.Pattern, int], ...] = (
 
 def pain_score_trend(text: Optional[str]) -> Optional[str]:
     """better | same | worse from two pain scores in the message, else None."""
-    words = (text or "").lower()
+    words = _lowered(text)
     if not _SCALE.search(words):
         # "was 3 last time, now 7": two ratings said with when each was
         earlier, current = stated_scores(words)
@@ -68,6 +81,7 @@ _SCORE = re.compile(
     rf"|(?:^|(?<=[,;!?(|])\s?|(?<=\.\s)|(?<=\band )|(?<=\bbut )|(?<=\bthen )){_N}{_UNIT_AFTER}(?=\s+(?:today|tonight|now|rn|atm|at the moment|this (?:morning|afternoon"
     rf"|evening|week)|last (?:time|week|night)|yesterday)\b)"
 )
+_BARE_SCORE = re.compile(r"^\s*(10|[0-9](?:\.5)?)\s*(?:/\s*10|out of 10)?\s*[.!]?\s*$")
 _NOW_WORDS = {"now", "today", "currently", "tonight", "morning", "moment", "is", "it's", "its", "still"}
 _PAST_WORDS = {"was", "were", "yesterday", "last", "before", "used", "ago", "earlier", "previously"}
 _NEAR = 3  # words either side of a score that say when it was
@@ -77,7 +91,7 @@ def stated_scores(text: Optional[str]) -> Tuple[Optional[float], Optional[float]
     """(earlier, current) pain scores stated in one message, each None if absent:
     "it was a 3 last week" -> (3, None); "now a 9" -> (None, 9); "7/10" -> (None, 7).
     The word nearest each score says when it was; a score with none is now."""
-    words = (text or "").lower()
+    words = _lowered(text)
     earlier = current = None
     for match in _SCORE.finditer(words):
         group = next(i for i, g in enumerate(match.groups(), start=1) if g is not None)
@@ -107,6 +121,32 @@ def rose_since(previous: Optional[float], text: Optional[str]) -> bool:
         return False
     before = earlier if earlier is not None else previous
     return before is not None and current - before >= CROSS_MESSAGE_RISE
+
+
+def bare_score(text: Optional[str]) -> Optional[float]:
+    """A message that is only a number ("7", "8/10"). Alone it may answer any question
+    ("how many weeks ago?"), so it is a score only when the next message says what
+    the score was before ("7" ... "was 2 last wk")."""
+    match = _BARE_SCORE.match(_lowered(text))
+    return float(match.group(1)) if match else None
+
+
+def trend_across_messages(previous: Optional[float], text: Optional[str],
+                          previous_bare: Optional[float] = None) -> Optional[str]:
+    """worse | better from this message's score and the one an earlier message gave
+    (`previous`; `previous_bare`: the message just before was only a number), else
+    None. "it was a 3 last week" ... "now a 9" is worse; so is "7" ... "was 2 last
+    wk", the earlier score told after the current one."""
+    earlier, current = stated_scores(text)
+    if current is None and earlier is not None:
+        # only an earlier score: the previous message's score is the current one
+        now = previous if previous is not None else previous_bare
+        return "worse" if now is not None and now - earlier >= CROSS_MESSAGE_RISE else None
+    if previous is None or current is None:
+        return None
+    if rose_since(previous, text):
+        return "worse"
+    return "better" if previous - current >= CROSS_MESSAGE_RISE else None
 
 
 def latest_score(text: Optional[str]) -> Optional[float]:

@@ -2,8 +2,8 @@
 import pytest
 
 from actions.triage.answers import pain_trend
-from actions.triage.detection import red_flags_in_message
-from actions.triage.pain_scores import pain_score_trend, previous_pain_score, rose_since
+from actions.triage.detection import MessageFacts, read_message, red_flags_in_message, turn_context
+from actions.triage.pain_scores import pain_score_trend, previous_pain_score, rose_since, trend_across_messages
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,40 @@ def test_falling_scores_do_not_hide_another_sign():
 )
 def test_a_rating_said_with_when_is_compared_with_the_last_one(earlier_message, message, rose):
     assert rose_since(previous_pain_score([earlier_message]), message) is rose
+
+
+@pytest.mark.parametrize(
+    "text, trend",
+    [
+        # ratings said in words, as dictation writes them
+        ("pain was eight yesterday, now it's three", "better"),
+        ("was a two last time, now a seven", "worse"),
+        # "one" is mostly not a number
+        ("one of my legs aches, it was a six last week", None),
+    ],
+)
+def test_ratings_said_in_words(text, trend):
+    assert pain_score_trend(text) == trend
+
+
+def turn(text, earlier_messages):
+    """What read_message makes of `text` after `earlier_messages` (oldest first)."""
+    facts = MessageFacts("report_pain_worse", {"report_pain_worse": 1.0}, [], None, text)
+    context = turn_context(lambda slot: None, False, list(reversed(earlier_messages)))
+    return read_message(facts, context).reported
+
+
+def test_a_falling_series_told_in_words_is_no_worse_whatever_the_intent_guessed():
+    earlier = ["my pain was a seven on saturday", "down to a five sunday"]
+    assert turn("and this morning it's a three, walked round the garden", earlier) == frozenset()
+
+
+def test_the_earlier_score_told_after_the_current_one_is_a_rise():
+    # "7" alone, then what it was before
+    assert turn("was a 2 last wk", ["8"]) == {"pain_worse"}
+    assert trend_across_messages(None, "was a 2 last wk", previous_bare=8) == "worse"
+
+
+def test_a_number_alone_is_no_score_for_what_comes_after_it():
+    # "6" may answer "how many weeks ago?": a later "now an 8" is no rise from it
+    assert trend_across_messages(None, "same really, it's an 8 now", previous_bare=6) is None
