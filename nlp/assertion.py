@@ -624,7 +624,7 @@ ONGOING = re.compile(
     # back again, or worse: "it stopped for a day but it's back", "it's gone worse"
     r"\b(gone|got|getting|grown|become|went) (worse|bad|numb|weak|dead|funny)\b"
     r"|\b(it'?s|its|they'?re|it is|it has|they have|has|have|is) (come |came )?back\b"
-    r"|(?<!never )(?<!n't )(?<!not )(?<!nt )\b(came|come|coming) back\b"
+    r"|(?<!never )(?<!n't )(?<!not )(?<!nt )(?<!no )(?<!nae )\b(came|come|coming) back\b"
     r"|\b(it|they|that|this|which|she|he|its)('s|s| is| are|'re| has| have)? still\b"
     r"|\bstill (there|here|present|with me|with her|with him|going|the same|as bad|ongoing|around|have it|has it|got it"
     r"|get it|have them|got them|feel it|having it)\b"
@@ -633,7 +633,7 @@ ONGOING = re.compile(
     r"|\bnever (went|gone|goes|left|stopped|cleared|settled|eased)\b|\bnot gone\b|\bto this day\b"
     r"|\b(been|it'?s been|its been) like (that|this) (for|since)\b"
     r"|(?<!fine )(?<!well )(?<!ok )(?<!better )(?<!good )\bever since\b"
-    r"|(?<!never )(?<!n't )(?<!nt )(?<!not )\b(came|come|comes|coming) back\b|\bback again\b"
+    r"|(?<!never )(?<!n't )(?<!nt )(?<!not )(?<!no )(?<!nae )\b(came|come|comes|coming) back\b|\bback again\b"
 )
 # "could it come back?", "terrified it'll all come back": a fear, not the sign back
 FEARED = re.compile(r"\b(could|would|will|'ll|might|may|can|if|should|whether|in case|chance|chances|risk"
@@ -681,6 +681,13 @@ RESOLVED_OTHERWISE = re.compile(
     r"|fine again|good as new)\b"
     r"|(?<!does )(?<!do )(?<!did )(?<!will )(?<!would )(?<!should )(?<!could )(?<!can )(?<!might )(?<!to )"
     r"\b(it|they|that) go away\b(?![^.!?,;]{0,25}\?)"
+    # tersely and in dialect: "gone since. fine", "it wis awa by the mornin", "it's no come back"
+    r"|(?:^|[.,;!]\s*)(all )?(gone|went|stopped|cleared|settled) since\b"
+    r"|\b(wis|was|it'?s|is|were|went|gaun|gone|aw) awa\b|\b(it'?s|it has|its|has) (no|nae|not|never) (come|came) back\b"
+    # in the other languages of nlp/other_languages.py: "ya se le quitó", "chali gayi", "nawala na"
+    r"|\b(ya )?se (me |le )?(quit[oó]|pas[oó])\b|\bya pas[oó]\b|\b(chala|chali|chale) (gaya|gayi|gaye)\b"
+    r"|\b(theek|thik|khatam) ho (gaya|gayi|gaye)\b|\b(nawala|wala) na\b|\bkhalas\b|\bj[aá] passou\b|\bsumiu\b"
+    r"|\bprzesz(ło|lo|ła|la)\b|\bmin(ę|e)ło\b|\bh[eế]t r[oồ]i\b|\bпрош(ло|ла|ёл|ел)\b"
 )
 # "I had carpal tunnel done years ago and that cleared up": "that" is the other thing
 OTHER_EVENT = re.compile(r"\b(had|got|have had|'ve had|ve had)\b(?! been)[^.!?]*\b(done|ago|years|op|operation|surgery"

@@ -19,6 +19,15 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # resolved, tersely or in dialect, and dictation's words for the signs
+    ("pins and needles in my heel on day two. gone since. all good", {"nerve_symptoms": "historical"}),
+    ("ma fit wis numb efter the op but it wis awa by teatime", {"nerve_symptoms": "historical"}),
+    ("her hand went numb on the ward and it's no come back", {"nerve_symptoms": "historical"}),
+    ("there was some tinkling in my toes after the anaesthetic, it wore off by lunch", {"nerve_symptoms": "historical"}),
+    ("tinkling down my right shin since the weekend", {"nerve_symptoms": "affirmed"}),
+    ("my thumb feels gnome this morning", {"nerve_symptoms": "affirmed"}),
+    ("hormigueo en los pies la primera noche, ya se me quitó", {"nerve_symptoms": "historical"}),
+    ("i need a tinkle then i'll do my exercises", {}),
     # signs in the words of other languages, mixed into English (nlp/other_languages.py)
     ("mis pies están entumecidos desde el lunes", {"nerve_symptoms": "affirmed"}),
     ("no tengo fiebre ni escalofríos, gracias", {"infection_signs": "negated"}),
