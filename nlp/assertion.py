@@ -177,7 +177,11 @@ WORSE_DISTANCE = 6  # "the pain has definitely got a lot worse"
 
 FIRST_PERSON = {"i", "me", "ive", "i've"}
 RELATIVE_NAMES = ("mum|mom|mother|mam|dad|father|husband|hubby|wife|partner|nan|gran|granny|grandma|grandad|grandpa"
-                  "|son|daughter|sister|brother|aunt|auntie|uncle|client|patient")
+                  "|son|daughter|sister|brother|aunt|auntie|uncle|client|patient"
+                  # in the languages of nlp/other_languages.py, and the nursery words
+                  "|mummy|mommy|mammy|daddy|papa|mama|nani|dadi|nana|ammi|amma|abbu|abba|abuela|abuelo|abuelita"
+                  "|abuelito|madre|padre|mamá|papá|mãe|mae|pai|avó|avô|lola|lolo|nanay|tatay|babcia|dziadek"
+                  "|tata|mamusia|bố|mẹ|ông|bà|maman|mamie|papi|papy")
 RELATIVE_WORDS = re.compile(rf"^({RELATIVE_NAMES})\b")
 CAREGIVER_CUES = (
     "caring for", "care for", "look after", "looking after", "caregiver", "carer",
@@ -569,10 +573,7 @@ THIRD_SUBJECTS = {"he", "she"}
 SUBJECT_DISTANCE = 4
 
 # A relative the writer names, in any form ("not mum"): the writer may be their carer.
-RELATIVE = re.compile(
-    r"\b(mum|mom|mother|mam|mammy|dad|father|husband|hubby|wife|partner|nan|nana|gran|granny|grandma|grandad"
-    r"|grandpa|grandfather|grandmother|son|daughter|sister|brother|aunt|auntie|uncle|patient)\b"
-)
+RELATIVE = re.compile(rf"\b({RELATIVE_NAMES}|grandfather|grandmother)\b")
 # A relative who is not the patient: "my brother in Canada", "she hasn't had any operation"
 ABROAD = re.compile(
     r"\b(abroad|overseas|another country|(lives|living|live|based|staying|back home|out|over) in \w+"

@@ -22,7 +22,7 @@ from actions.triage.answers import TREND_SLOT, answers_question, pain_trend, yes
 from actions.triage.evidence import DETECTOR_SURE, PLAUSIBLE, Decision, learned_decision
 from actions.triage.pain_scores import (
     bare_score,
-    latest_score,
+    lone_score,
     pain_score_trend,
     previous_pain_score,
     trend_across_messages,
@@ -287,7 +287,7 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
     # what its words say still counts (the detector reads each sentence alone).
     plain_answer = not mentions and answers_question(form_question, text)
     # One pain score said on its own, compared with nothing, says no direction.
-    lone_score = scores is None and latest_score(text) is not None
+    lone = scores is None and lone_score(text)
     pending = context.sign_to_confirm
     answer = yes_no(facts.intent, text) if pending else None
     weak: List[str] = []
@@ -301,7 +301,7 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
         if sign == "pain_worse" and scores in ("better", "same"):
             continue
         detector = _detector_score(facts, sign, not_patients)
-        if sign == "pain_worse" and lone_score and detector < DETECTOR_SURE:
+        if sign == "pain_worse" and lone and detector < DETECTOR_SURE:
             continue  # "Mum's pain was a 7 the week after": a score, not a change
         intent_confidence = 0.0 if plain_answer else _intent_confidence(facts, sign)
         if facts.is_button:

@@ -149,6 +149,17 @@ def trend_across_messages(previous: Optional[float], text: Optional[str],
     return "better" if previous - current >= CROSS_MESSAGE_RISE else None
 
 
+# "it went from a to to a nine overnight" (dictation's "two"), "shot up to an 8": a
+# score said with words of change is a change, even when the other score is garbled.
+_CHANGE_WORDS = re.compile(r"\b(went|gone|jumped|shot|rose|risen|climbed|crept|back up|up to|from|flared|spiked)\b")
+
+
+def lone_score(text: Optional[str]) -> bool:
+    """One score said with nothing to compare it with and no words of change:
+    "Mum's pain was a 7 the week after" says no direction."""
+    return latest_score(text) is not None and not _CHANGE_WORDS.search(_lowered(text))
+
+
 def latest_score(text: Optional[str]) -> Optional[float]:
     """The score a later message is compared with: the current one, else the earlier."""
     earlier, current = stated_scores(text)

@@ -19,6 +19,13 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # what if, and the writer's own, in other languages
+    ("agar kabhi papa ke pair sunn ho jaayein toh kya karein?", {"nerve_symptoms": "hypothetical"}),
+    ("¿y si me da fiebre otra vez?", {"infection_signs": "hypothetical"}),
+    ("paano kung manhid ang binti niya, ano gagawin ko?", {"nerve_symptoms": "hypothetical"}),
+    ("hindi niya ma-feel ang pwet niya pag nagpupunas siya", {"saddle_numbness": "affirmed"}),
+    ("meri khud ki ungliyon mein jhunjhuni hai, mummy theek hain", {"nerve_symptoms": "not_patient"}),
+    ("it nuh numb nuh more, it nuh tingle", {"nerve_symptoms": "negated"}),
     # resolved, tersely or in dialect, and dictation's words for the signs
     ("pins and needles in my heel on day two. gone since. all good", {"nerve_symptoms": "historical"}),
     ("ma fit wis numb efter the op but it wis awa by teatime", {"nerve_symptoms": "historical"}),

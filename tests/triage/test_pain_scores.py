@@ -3,7 +3,7 @@ import pytest
 
 from actions.triage.answers import pain_trend
 from actions.triage.detection import MessageFacts, read_message, red_flags_in_message, turn_context
-from actions.triage.pain_scores import pain_score_trend, previous_pain_score, rose_since, trend_across_messages
+from actions.triage.pain_scores import lone_score, pain_score_trend, previous_pain_score, rose_since, trend_across_messages
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,18 @@ def test_the_earlier_score_told_after_the_current_one_is_a_rise():
 def test_a_number_alone_is_no_score_for_what_comes_after_it():
     # "6" may answer "how many weeks ago?": a later "now an 8" is no rise from it
     assert trend_across_messages(None, "same really, it's an 8 now", previous_bare=6) is None
+
+
+@pytest.mark.parametrize(
+    "text, lone",
+    [
+        ("mum's pain was a 7 the week after", True),
+        ("it's about a six today", True),
+        # words of change, the other score garbled by dictation or left out
+        ("it went from a to to a nine overnight", False),
+        ("shot up to an 8 this morning", False),
+        ("no score here at all", False),
+    ],
+)
+def test_a_lone_score_says_no_direction_unless_told_as_a_change(text, lone):
+    assert lone_score(text) is lone
