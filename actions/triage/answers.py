@@ -60,16 +60,22 @@ TREND_BY_INTENT = {
     "report_persistent_pain": "same",
     "report_pain_worse": "worse",
 }
-_TREND_WORDS = (
-    ("worse", re.compile(r"\b(worse|worsening|increas\w*|more pain|getting bad|intensif\w*)\b")),
-    ("better", re.compile(r"\b(better|improv\w*|easing|eased|less pain|settling|good)\b")),
-    ("same", re.compile(r"\b(same|no change|unchanged|not (really )?(better|changing|improving)|"
-                        r"stable|plateau\w*|about the same|no different|"
-                        # a denied change: "not worse, just there", "hasn't changed much"
-                        r"(not|no|never|\w+n'?t) (really |any |much |got |gotten |getting |been |get )*worse|"
-                        r"(has|have|had|is|does|did)(n'?t| not) (really |much )?(changed?|budged|shifted|moved)|"
-                        r"not (changed|budged))\b")),
-)
+# Each direction in words, in English and in the languages of nlp/other_languages.py.
+_WORSE_WORDS = re.compile(r"\b(worse|worsening|increas\w*|more pain|getting bad|intensif\w*"
+                          r"|peor|empeor\w*|pior|piorou|piorando|pire|empire|lumala\w*|gorzej|pogorsz\w*"
+                          r"|badh (gaya|gayi|raha|rahi)|zyada ho (gaya|gayi)|tệ hơn|хуже)\b")
+_BETTER_WORDS = re.compile(r"\b(better|improv\w*|easing|eased|less pain|settling|good"
+                           r"|mejor\w*|melhor\w*|mieux|behtar|bumubuti|gumagaan|gumaganda|lepiej|đỡ|лучше)\b")
+_SAME_WORDS = re.compile(r"\b(same|no change|unchanged|not (really )?(better|changing|improving)|"
+                         r"stable|plateau\w*|about the same|no different|"
+                         # a denied change: "not worse, just there", "hasn't changed much"
+                         r"(not|no|never|\w+n'?t) (really |any |much |got |gotten |getting |been |get )*worse|"
+                         r"(has|have|had|is|does|did)(n'?t| not) (really |much )?(changed?|budged|shifted|moved)|"
+                         r"not (changed|budged)|"
+                         # "sigue igual", "waisa hi", "na kam na zyada", "ganun pa rin", "taki sam"
+                         r"igual|lo mismo|ni mejor ni peor|mesma coisa|pareil|wahi hai|waisa hi|same hi|"
+                         r"na kam na zyada|koi fark nahi|ganun pa rin|ganoon pa rin|walang pagbabago|pareho lang|"
+                         r"taki sam|bez zmian|như cũ|vẫn vậy|без изменений)\b")
 
 
 def pain_trend(intent: Optional[str], text: Optional[str]) -> Optional[str]:
@@ -81,13 +87,11 @@ def pain_trend(intent: Optional[str], text: Optional[str]) -> Optional[str]:
         return TREND_BY_INTENT[intent]
     words = (text or "").lower()
     # "not better" is the same, not better: check the "same" phrases first.
-    same = _TREND_WORDS[2][1]
-    if same.search(words):
+    if _SAME_WORDS.search(words):
         return "same"
-    for trend, pattern in _TREND_WORDS[:2]:
-        if pattern.search(words):
-            return trend
-    return None
+    if _WORSE_WORDS.search(words):
+        return "worse"
+    return "better" if _BETTER_WORDS.search(words) else None
 
 
 # --- One turn of the symptom check, read as slot values ---

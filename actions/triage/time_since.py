@@ -18,13 +18,43 @@ _NUMBER_WORDS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20,
     "couple": 2, "a couple": 2, "a couple of": 2, "few": 3, "a few": 3, "several": 4,
 }
+# The same numbers and units in the languages patients mix into English (see
+# nlp/other_languages.py): "hace dos meses", "teen hafte pehle", "limang linggo na".
+# Words that are also English or common function words elsewhere ("do" alone is
+# kept: Hindi "do hafte"; Vietnamese "hai" is Hindi "is", so it is left out).
+_NUMBER_WORDS.update({
+    "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "doce": 12, "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "sete": 7,
+    "oito": 8, "nove": 9, "dez": 10, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "ek": 1, "do": 2, "teen": 3, "char": 4, "chaar": 4, "paanch": 5, "panch": 5,
+    "chhe": 6, "chhah": 6, "saat": 7, "aath": 8, "nau": 9, "das": 10, "isa": 1, "isang": 1, "dalawa": 2,
+    "dalawang": 2, "tatlo": 3, "tatlong": 3, "apat": 4, "lima": 5, "limang": 5, "anim": 6, "pito": 7, "pitong": 7,
+    "walo": 8, "walong": 8, "siyam": 9, "sampu": 10, "sampung": 10, "jeden": 1, "jedna": 1, "dwa": 2, "dwie": 2,
+    "trzy": 3, "cztery": 4, "pięć": 5, "piec": 5, "sześć": 6, "szesc": 6, "siedem": 7, "osiem": 8, "một": 1,
+    "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+})
 _UNIT_WEEKS = {"day": 1 / 7, "week": 1.0, "month": 52 / 12, "year": 52.0}
-_UNITS = r"(?P<unit>days?|d|weeks?|wks?|wk|w|months?|mos?|mths?|years?|yrs?)"
+_OTHER_LANGUAGE_UNITS = {
+    "day": ["día", "días", "dia", "dias", "jour", "jours", "din", "araw", "dni", "dzień", "dzien", "ngày"],
+    "week": ["semana", "semanas", "semaine", "semaines", "hafta", "hafte", "hafton", "haftay", "linggo",
+             "tydzień", "tydzien", "tygodnie", "tygodni", "tuần", "tuan"],
+    "month": ["mes", "meses", "mois", "mahina", "mahine", "mahino", "mahinay", "buwan", "miesiąc", "miesiac",
+              "miesiące", "miesiace", "miesięcy", "miesiecy", "tháng", "thang"],
+    "year": ["año", "años", "anos", "ans", "saal", "taon", "rok", "lata", "lat"],
+}
+# Hindi numbers that are also English words ("do", "teen", "char"): only before a Hindi unit
+_HINDI_NUMBERS = {"do", "teen", "char", "chaar", "das", "saat", "nau", "ek", "aath"}
+_HINDI_UNITS = {"din", "hafta", "hafte", "hafton", "haftay", "mahina", "mahine", "mahino", "mahinay", "saal"}
+_UNIT_OF_WORD = {word: unit for unit, words in _OTHER_LANGUAGE_UNITS.items() for word in words}
+_UNITS = (r"(?P<unit>days?|d|weeks?|wks?|wk|w|months?|mos?|mths?|years?|yrs?|"
+          + "|".join(sorted(_UNIT_OF_WORD, key=len, reverse=True)) + ")")
 _NUMBER = r"(?P<number>\d+(?:\.\d+)?|" + "|".join(
     sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)
 ) + r")"
+# "and a half" in English and the other languages: "un mes y medio", "dedh" aside
+_AND_A_HALF = r"\s+(?:and\s+a\s+half|y\s+medio|y\s+media|e\s+meio|e\s+meia|et\s+demi|et\s+demie|aur\s+aadha|at\s+kalahati)"
 _DURATION = re.compile(
-    rf"\b{_NUMBER}(?:\s+and\s+a\s+half|\s*½)?(?P<gap>\s*)(?:of\s+)?{_UNITS}\b(?P<half>\s+and\s+a\s+half)?"
+    rf"\b{_NUMBER}(?:\s+and\s+a\s+half|\s*½)?(?P<gap>\s*)(?:of\s+|na\s+|ng\s+)?{_UNITS}\b(?P<half>{_AND_A_HALF})?"
 )
 _HALF_BEFORE_UNIT = re.compile(rf"\b{_NUMBER}\s+and\s+a\s+half\s+{_UNITS}\b")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -32,6 +62,8 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def _unit_weeks(unit: str) -> float:
     unit = unit.lower()
+    if unit in _UNIT_OF_WORD:
+        return _UNIT_WEEKS[_UNIT_OF_WORD[unit]]
     if unit.startswith("d"):
         return _UNIT_WEEKS["day"]
     if unit.startswith("w"):
@@ -52,7 +84,9 @@ def _from_duration(text: str) -> Optional[float]:
         return (_number(match["number"]) + 0.5) * _unit_weeks(match["unit"])
     # A number word needs a space before its unit: "and" is not "an d(ay)".
     match = next(
-        (m for m in _DURATION.finditer(text) if m["number"][0].isdigit() or m["gap"]),
+        (m for m in _DURATION.finditer(text)
+         if (m["number"][0].isdigit() or m["gap"])
+         and (m["number"] not in _HINDI_NUMBERS or m["unit"] in _HINDI_UNITS)),
         None,
     )
     if not match:

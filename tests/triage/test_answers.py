@@ -41,6 +41,10 @@ def test_yes_no(intent, text, expected):
         (None, "not better at all", "same"),
         (None, "no change really", "same"),
         (None, "hmm", None),
+        # in the languages patients mix into English
+        (None, "sigue igual, ni mejor ni peor", "same"), (None, "dard waisa hi hai", "same"),
+        (None, "ganun pa rin po", "same"), (None, "está peor que antes", "worse"),
+        (None, "ab behtar hai", "better"), (None, "jest lepiej", "better"),
     ],
 )
 def test_pain_trend(intent, text, expected):
@@ -59,6 +63,13 @@ def test_pain_trend(intent, text, expected):
         ("dunno", None), ("it may hurt", None), ("", None),
         # "and" is not a number word followed by the unit "d(ay)"
         ("i wet myself and couldnt stop it", None), ("and then it hurt", None),
+        # in the languages patients mix into English
+        ("hace dos meses", 8.7), ("fue hace seis semanas", 6.0), ("un mes y medio", 6.5),
+        ("teen hafte pehle", 3.0), ("operation ko 2 mahine ho gaye", 8.7), ("limang linggo na po", 5.0),
+        ("apat na linggo na", 4.0), ("sześć tygodni temu", 6.0), ("il y a quatre semaines", 4.0),
+        ("faz cinco semanas", 5.0), ("bốn tuần trước", 4.0),
+        # Hindi numbers that are English words count only before a Hindi unit
+        ("i do weeks of physio", None), ("teen weeks", None),
     ],
 )
 def test_weeks_since(text, weeks):
