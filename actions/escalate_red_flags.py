@@ -15,7 +15,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message_too_long import say_if_message_was_cut
-from actions.triage.detection import SIGN_TO_CONFIRM_SLOT, slot_for_sign
+from actions.triage.detection import REPORTED_AT_TURN_SLOT, SIGN_TO_CONFIRM_SLOT, reported_at_turn, slot_for_sign
 from actions.triage.rules import PatientReport, TriageLevel, assess
 from actions.triage_state import (
     FORM_NAME,
@@ -40,6 +40,9 @@ class ActionEscalateRedFlags(Action):
         outcome = assess(PatientReport(affirmed_signs=reading.reported))
         events = record_triage(tracker, outcome.level, outcome.red_flags, outcome.reasons)
         events.append(SlotSet(SIGN_TO_CONFIRM_SLOT, None))
+        # which message raised them, so that the next one can take them back
+        user_turns = sum(1 for e in tracker.events if e.get("event") == "user")
+        events.append(SlotSet(REPORTED_AT_TURN_SLOT, reported_at_turn(user_turns, reading.reported)))
         if reading.assumed:
             dispatcher.utter_message(response="utter_confirmation_unclear")
         form = active_form(tracker)

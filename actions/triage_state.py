@@ -1,5 +1,6 @@
 """Between the tracker and the rules: read what the conversation established, and
-write triage results back so that the level never goes down.
+write triage results back so that the level never goes down (unless the patient
+takes back the message that raised it: withdraw_triage).
 
 The only module that knows which slot holds which fact.
 """
@@ -16,18 +17,21 @@ from actions.clinic import load_clinic
 from actions.triage.answers import read_check_answer
 from actions.triage.detection import (
     CAREGIVER,
+    REPORTED_AT_TURN_SLOT,
     SIGN_QUESTION_SLOTS,
     SIGN_TO_CONFIRM_SLOT,
     MessageFacts,
     MessageReading,
     read_message,
     sign_slot_roles,
+    slot_for_sign,
     turn_context,
 )
 from actions.triage.rules import (
     SIGNS_BY_KEY,
     PatientReport,
     TriageLevel,
+    assess,
     highest,
 )
 
@@ -100,6 +104,34 @@ def record_triage(
             _merged(tracker.get_slot("second_opinion_reasons"), second_opinion_reasons),
         ),
     ]
+
+
+def withdraw_triage(tracker: Tracker, withdrawn: Iterable[str]) -> List[Dict[str, Any]]:
+    """The one way a level goes down: the patient took back the message that raised
+    `withdrawn` ("wrong number", actions/triage/corrections.py). The level is worked
+    out again by the rules from what is left; nothing left, no level."""
+    withdrawn = set(withdrawn)
+    report = patient_report(tracker)
+    # the symptom-check questions the escalation ticked for them (an emergency sign
+    # ticks the emergency signs' question)
+    question_slots = sorted({slot_for_sign(sign) for sign in withdrawn} - {None})
+    ticked = {SIGN_QUESTION_SLOTS[slot] for slot in question_slots if tracker.get_slot(slot) is True}
+    trend = None if report.pain_trend == "worse" and "pain_worse" in withdrawn else report.pain_trend
+    outcome = assess(PatientReport(
+        affirmed_signs=report.affirmed_signs - withdrawn - ticked,
+        denied_signs=report.denied_signs,
+        weeks_since_procedure=report.weeks_since_procedure,
+        pain_trend=trend,
+        second_opinion_reasons=report.second_opinion_reasons,
+    ))
+    established = outcome.red_flags or outcome.second_opinion_reasons
+    return [
+        SlotSet("triage_level", outcome.level.slot_value if established else None),
+        SlotSet("red_flags", list(outcome.red_flags)),
+        SlotSet("triage_reasons", list(outcome.reasons) if established else []),
+        SlotSet(REPORTED_AT_TURN_SLOT, None),
+    ] + [SlotSet(slot, None) for slot in question_slots] + (
+        [SlotSet("pain_trend", None)] if trend != report.pain_trend else [])
 
 
 def sign_labels(keys: Iterable[str]) -> str:

@@ -6,7 +6,9 @@ is answered first by `action_escalate_red_flags`, in the same reply. A message t
 only hints at one (weak or conflicting evidence, actions/triage/evidence.py) gets one
 confirming question, `action_confirm_sign`; the reply to it, typed or tapped, is
 read on the next turn: yes escalates, no is acknowledged (`action_sign_not_confirmed`),
-anything else escalates (the question is never asked twice). The decision is a pure
+anything else escalates (the question is never asked twice). A message that takes
+back the one before ("wrong number, sorry") withdraws the signs it raised
+(`action_withdraw_signs`). The decision is a pure
 function of the latest message and the question pending (actions/triage/detection.py),
 so it does not depend on any story or rule being learned, and the actions apply the
 same function.
@@ -28,6 +30,7 @@ from actions.triage.detection import (
     CONFIRM_ACTION,
     ESCALATION_ACTION,
     NOT_CONFIRMED_ACTION,
+    WITHDRAW_ACTION,
     MessageFacts,
     read_message,
     turn_context,
@@ -44,7 +47,7 @@ class RedFlagPolicy(RuleOfThumbPolicy):
 
     def next_action(self, tracker: DialogueStateTracker) -> Optional[Text]:
         latest_action = tracker.latest_action_name
-        if latest_action in (ESCALATION_ACTION, NOT_CONFIRMED_ACTION):
+        if latest_action in (ESCALATION_ACTION, NOT_CONFIRMED_ACTION, WITHDRAW_ACTION):
             # An active form resumes (RulePolicy predicts it); otherwise we wait
             # for the patient, rather than let a learned policy guess what follows.
             return None if tracker.active_loop_name else ACTION_LISTEN_NAME
@@ -57,6 +60,8 @@ class RedFlagPolicy(RuleOfThumbPolicy):
         reading = read_message(MessageFacts.from_parse_data(tracker.latest_message.parse_data), context)
         if reading.reported:
             return ESCALATION_ACTION
+        if reading.withdrawn:
+            return WITHDRAW_ACTION
         if reading.confirmation is False:
             return NOT_CONFIRMED_ACTION
         if reading.to_confirm:

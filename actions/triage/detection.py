@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set
 
 from actions.triage.answers import TREND_SLOT, answers_question, pain_trend, yes_no
+from actions.triage.corrections import takes_back_previous_message
 from actions.triage.evidence import DETECTOR_SURE, PLAUSIBLE, Decision, learned_decision
 from actions.triage.pain_scores import (
     bare_score,
@@ -36,6 +37,10 @@ ESCALATION_ACTION = "action_escalate_red_flags"
 CONFIRM_ACTION = "action_confirm_sign"
 NOT_CONFIRMED_ACTION = "action_sign_not_confirmed"
 SIGN_TO_CONFIRM_SLOT = "sign_to_confirm"
+# Which signs which user message raised (action_escalate_red_flags), so that the next
+# message can take them back (actions/triage/corrections.py).
+REPORTED_AT_TURN_SLOT = "signs_reported_at_turn"
+WITHDRAW_ACTION = "action_withdraw_signs"
 # The confirming questions (data/responses/triage.yml, asked by actions/confirm_sign.py).
 CONFIRMING_RESPONSES = tuple(
     f"utter_confirm_{whose}{tier}sign" for whose in ("", "whose_") for tier in ("", "emergency_")
@@ -184,6 +189,7 @@ class TurnContext:
     previous_pain_score: Optional[float] = None  # the latest score an earlier message gave
     previous_bare_score: Optional[float] = None  # the message just before was only a number
     reported_before: FrozenSet[str] = frozenset()  # signs already reported in this conversation
+    reported_last_turn: FrozenSet[str] = frozenset()  # signs the previous message raised
 
 
 def turn_context(
@@ -199,7 +205,20 @@ def turn_context(
         previous_pain_score=previous_pain_score(earlier_user_texts),
         previous_bare_score=bare_score(earlier_user_texts[0] if earlier_user_texts else None),
         reported_before=frozenset(slot("red_flags") or ()),
+        reported_last_turn=signs_reported_at_turn(slot(REPORTED_AT_TURN_SLOT), len(earlier_user_texts)),
     )
+
+
+def reported_at_turn(turn: int, signs: Iterable[str]) -> Dict[str, Any]:
+    """The REPORTED_AT_TURN_SLOT value: which signs the `turn`-th user message raised."""
+    return {"turn": turn, "signs": sorted(signs)}
+
+
+def signs_reported_at_turn(value: Any, turn: int) -> FrozenSet[str]:
+    """The signs the `turn`-th user message raised, if the slot says so."""
+    if not isinstance(value, Mapping) or value.get("turn") != turn:
+        return frozenset()
+    return frozenset(value.get("signs") or ())
 
 
 @dataclass(frozen=True)
@@ -215,6 +234,8 @@ class MessageReading:
     # The question is whose sign it is ("is this happening to the patient?"), not
     # whether there is one.
     asks_whose: bool = False
+    # The signs of the previous message, taken back by this one ("wrong number").
+    withdrawn: FrozenSet[str] = frozenset()
 
 
 def _intent_confidence(facts: MessageFacts, sign: str) -> float:
@@ -291,6 +312,7 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
     pending = context.sign_to_confirm
     answer = yes_no(facts.intent, text) if pending else None
     weak: List[str] = []
+    found_by_patterns = set(flags)
     for sign in LEARNED_SIGNS:
         if any(same_sign(f, sign) for f in flags) or denied(sign):
             continue
@@ -301,6 +323,8 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
         if sign == "pain_worse" and scores in ("better", "same"):
             continue
         detector = _detector_score(facts, sign, not_patients)
+        if _split_with_the_patterns_sign(facts, sign, found_by_patterns, detector):
+            continue
         if sign == "pain_worse" and lone and detector < DETECTOR_SURE:
             continue  # "Mum's pain was a 7 the week after": a score, not a change
         intent_confidence = 0.0 if plain_answer else _intent_confidence(facts, sign)
@@ -336,6 +360,9 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
             flags.add(pending)
         weak = []
 
+    if not flags and not pending and context.reported_last_turn and takes_back_previous_message(text):
+        # "wrong number, sorry": what the previous message raised is taken back
+        return MessageReading(frozenset(), withdrawn=context.reported_last_turn)
     to_confirm = None
     whose = False
     if not flags and not pending:
@@ -347,6 +374,18 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
         elif weak:
             to_confirm = _most_serious(weak)
     return MessageReading(frozenset(flags), to_confirm, confirmation, assumed, whose)
+
+
+def _split_with_the_patterns_sign(facts: MessageFacts, sign: str, found: Set[str], detector: float) -> bool:
+    """"my sister says her legs went numb this morning": the patterns found numbness
+    for the patient, and the classifier is split between it and its emergency
+    neighbour. The words settle it (numbness, urgent), unless the detector is sure of
+    the emergency. The urgent advice says when to call the emergency number."""
+    if sign not in EMERGENCY_SIGN_KEYS and sign != EMERGENCY_GROUP_KEY:
+        return False
+    neighbours = {f for f in found if sign in NEIGHBOURS.get(f, ()) and f not in EMERGENCY_SIGN_KEYS}
+    return bool(neighbours) and detector < DETECTOR_SURE and any(
+        _intent_confidence(facts, f) >= PLAUSIBLE for f in neighbours)
 
 
 def _most_serious(signs: Iterable[str]) -> str:

@@ -169,3 +169,28 @@ def test_level_never_goes_down(conversation):
     chat.say("thanks")
     assert chat.slot("triage_level") == "urgent"
     assert "nerve_symptoms" in chat.slot("red_flags")
+
+
+def test_a_message_sent_by_mistake_is_taken_back_and_the_advice_still_given(conversation):
+    chat = conversation().say("my legs have gone numb and tingly since this morning")
+    assert chat.slot("triage_level") == "urgent"
+    chat.say("oh sorry, wrong chat! that was meant for my sister")
+    assert "set that aside" in chat.text
+    assert "contact their doctor today" in chat.text
+    assert chat.slot("triage_level") is None
+    assert chat.slot("red_flags") == []
+
+
+def test_an_emergency_taken_back_still_shows_the_emergency_number(conversation):
+    chat = conversation().say("i have chest pain")
+    assert chat.slot("triage_level") == "emergency"
+    chat.say("wrong number, so sorry")
+    assert "call 911" in chat.text
+    assert chat.slot("triage_level") is None
+
+
+def test_playing_a_sign_down_takes_nothing_back(conversation):
+    chat = conversation().say("my chest feels really tight")
+    chat.say("ah ignore me, it's probably just indigestion")
+    assert chat.slot("triage_level") == "emergency"
+    assert "set that aside" not in chat.text

@@ -168,3 +168,16 @@ def test_where_the_numbness_is_said_in_the_next_message(reported_before, reporte
     message = facts("out_of_scope", 0.6, {}, [{"entity": "symptom", "value": "saddle_area", "role": "affirmed"}],
                     text="the inside of them, right up near my privates")
     assert read_message(message, TurnContext(reported_before=reported_before)).reported == reported
+
+
+@pytest.mark.parametrize("detector, reported", [
+    (0.34, {"nerve_symptoms"}),  # split classifier, words say numbness: urgent
+    (0.95, {"nerve_symptoms", "emergency_sign"}),  # the detector sure of the emergency
+])
+def test_a_classifier_split_between_the_patterns_sign_and_its_emergency_neighbour(detector, reported):
+    facts = MessageFacts(
+        "report_emergency", {"report_emergency": 0.48, "report_nerve_symptoms": 0.47},
+        [{"entity": "symptom", "value": "nerve_symptoms", "role": "affirmed"}],
+        {"emergency_sign": detector, "nerve_symptoms": 0.48},
+        "my sister says her legs went numb this morning")
+    assert read_message(facts, TurnContext(caregiver=True)).reported == reported
