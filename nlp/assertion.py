@@ -455,9 +455,17 @@ def resolve_mentions(doc: Doc, idioms: Optional[List[Tuple[Span, str]]] = None) 
     return resolved
 
 
+# "I'm the husband of a patient", "I'm her daughter": the writer says whose relative they are
+RELATIVE_OF = re.compile(
+    r"\b(i'?m|im|i am|this is)( the| her| his| their| a| the patient'?s)? (husband|wife|son|daughter|partner|carer"
+    r"|grandson|granddaughter|niece|nephew|brother|sister|spouse)( of\b| here\b|[,.!]|$)"
+)
+
+
 def _says_carer(text: str) -> bool:
-    """"I look after my mum", "writing for my dad": the writer says they care for her."""
-    return any(cue in text for cue in CAREGIVER_CUES)
+    """"I look after my mum", "writing for my dad", "I'm the husband of a patient":
+    the writer says they care for her."""
+    return any(cue in text for cue in CAREGIVER_CUES) or bool(RELATIVE_OF.search(text))
 
 
 # "my mum had kyphoplasty", "our dad had his op in May" (not "my sister had the same op")
@@ -941,7 +949,9 @@ def _resolution_window_end(mention: Span) -> int:
 
 
 CARER_SELF_BEFORE = {"my", "i", "i've", "ive", "i'm", "im", "me"}
-CARER_SELF_DISTANCE = 5  # "my hands have gone numb": words back to the owner
+# "my hands have gone numb", "I've got carpal tunnel in both hands and they go numb":
+# words back to the owner, within the clause (not past a comma)
+CARER_SELF_DISTANCE = 12
 
 
 def _animals() -> Set[str]:
@@ -1029,6 +1039,7 @@ def _carers_own(mention: Span) -> bool:
     myself" are the carer's own body, not the patient's ("my mum's legs" is hers)."""
     doc = mention.doc
     start = max(mention.start - CARER_SELF_DISTANCE, mention.sent.start)
+    start = max([start] + [t.i + 1 for t in doc[start:mention.start] if t.is_punct])
     before = [t.lower_ for t in doc[start:mention.start]] + [t.lower_ for t in mention]
     after = doc[mention.end:min(mention.end + 2, mention.sent.end)].text.lower()
     if "myself" in after.split():
@@ -1036,8 +1047,9 @@ def _carers_own(mention: Span) -> bool:
     for i, word in enumerate(before):
         if word in CARER_SELF_BEFORE:
             following = " ".join(before[i + 1:]) + " " + mention.text.lower()
-            # "he told me his chest feels tight": "me" was told, the chest is his
-            if not RELATIVE_WORDS.search(following.strip()) and not (THIRD_PARTY | THIRD_SUBJECTS) & set(following.split()):
+            # "he told me his chest feels tight": "me" was told, the chest is his;
+            # "I think mum's legs are numb": the legs are mum's
+            if not RELATIVE.search(following.strip()) and not (THIRD_PARTY | THIRD_SUBJECTS) & set(following.split()):
                 return True
     return False
 

@@ -19,6 +19,10 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # a grandchild is never the patient; the grandchild who types for the patient is no owner
+    ("my grandson has a fever and a cough, is it safe to babysit?", {"infection_signs": "not_patient"}),
+    ("my granddaughter set this up for me, my legs have gone numb", {"nerve_symptoms": "affirmed"}),
+    ("my grandson is typing this, nan can't wee since lunch", {"bladder_bowel_control": "affirmed"}),
     # what if, and the writer's own, in other languages
     ("agar kabhi papa ke pair sunn ho jaayein toh kya karein?", {"nerve_symptoms": "hypothetical"}),
     ("¿y si me da fiebre otra vez?", {"infection_signs": "hypothetical"}),
@@ -673,6 +677,13 @@ CASES = [
 ]
 
 CAREGIVER_CASES = [
+    # the carer's "I think" before the patient's sign: the sign is the patient's
+    ("i look after my mum. i think mum's legs are numb", True, {"nerve_symptoms": "affirmed"}),
+    ("writing for my dad, i reckon dad's feet have gone numb since sunday", True, {"nerve_symptoms": "affirmed"}),
+    # the writer says whose relative they are; their own hands, a clause away
+    ("i'm her husband. she's doing well, it's me with carpal tunnel in both hands and they go numb at night", True,
+     {"nerve_symptoms": "not_patient"}),
+    ("i look after my mum. i've been so worried, the legs are numb", True, {"nerve_symptoms": "affirmed"}),
     # the relative had the procedure: asking "is that normal?" about her is a carer's question
     ("my dad had kyphoplasty in the summer and his feet tingle all the time now, is that normal?", True,
      {"nerve_symptoms": "affirmed"}),
