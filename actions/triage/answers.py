@@ -78,6 +78,15 @@ _SAME_WORDS = re.compile(r"\b(same|no change|unchanged|not (really )?(better|cha
                          r"taki sam|bez zmian|như cũ|vẫn vậy|без изменений)\b")
 
 
+def says_no_worse(text: Optional[str]) -> bool:
+    """The words say the pain is the same or better, and nowhere worse: "Pain same
+    way, likkle ache", "a bit better each week". Not "not the same, it's worse"."""
+    words = (text or "").lower()
+    if _WORSE_WORDS.search(words):
+        return False
+    return bool(_SAME_WORDS.search(words) or _BETTER_WORDS.search(words))
+
+
 def pain_trend(intent: Optional[str], text: Optional[str]) -> Optional[str]:
     """better | same | worse, or None if the answer does not say."""
     scores = pain_score_trend(text)

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set
 
-from actions.triage.answers import TREND_SLOT, answers_question, pain_trend, yes_no
+from actions.triage.answers import TREND_SLOT, answers_question, pain_trend, says_no_worse, yes_no
 from actions.triage.corrections import takes_back_previous_message
 from actions.triage.evidence import DETECTOR_SURE, PLAUSIBLE, Decision, learned_decision
 from actions.triage.pain_scores import (
@@ -320,8 +320,8 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
             continue  # "no, the chest pain was another resident's": the no answers for it
         if explained & LOOKALIKES.get(sign, frozenset()):
             continue  # "bruising going yellow" explains an infection guess
-        if sign == "pain_worse" and scores in ("better", "same"):
-            continue
+        if sign == "pain_worse" and (scores in ("better", "same") or says_no_worse(text)):
+            continue  # the numbers, or the words, say it is no worse
         detector = _detector_score(facts, sign, not_patients)
         if _split_with_the_patterns_sign(facts, sign, found_by_patterns, detector):
             continue

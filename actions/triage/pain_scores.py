@@ -70,7 +70,8 @@ def pain_score_trend(text: Optional[str]) -> Optional[str]:
 # "it was a 3 last week" ... "now a 9": a rating said with an article ("a 3", "an 8"),
 # after "was", "now" or "is", with the scale or the word pain, or followed by when it
 # was ("8 today") is a pain score; a bare number ("I take 2 now") is not.
-_UNIT_AFTER = r"(?![\d:/])(?!\.\d)(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|mg|kg|lbs?|am|pm|st|nd|rd|th|tablets?|pills?|times?|of (?:them|those|these))\b|\s*%)"
+# "a 7 wk 1" is a 7 in week one, not seven weeks
+_UNIT_AFTER = r"(?![\d:/])(?!\.\d)(?!\s*(?:weeks?|wks?)\b(?!\s*\d))(?!\s*(?:days?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|mg|kg|lbs?|am|pm|st|nd|rd|th|tablets?|pills?|times?|of (?:them|those|these))\b|\s*%)"
 _N = r"(10|[0-9](?:\.5)?)"
 _SCORE = re.compile(
     rf"{_N}\s*(?:/\s*10|out of (?:10|ten))"
@@ -139,9 +140,10 @@ def trend_across_messages(previous: Optional[float], text: Optional[str],
     wk", the earlier score told after the current one."""
     earlier, current = stated_scores(text)
     if current is None and earlier is not None:
-        # only an earlier score: the previous message's score is the current one
-        now = previous if previous is not None else previous_bare
-        return "worse" if now is not None and now - earlier >= CROSS_MESSAGE_RISE else None
+        # only an earlier score: a number alone just before it was the current one
+        # ("7" ... "was 2 last wk"); a score told before it was not ("was a 7 wk 1" ...
+        # "5 last wk" is a fall)
+        return "worse" if previous_bare is not None and previous_bare - earlier >= CROSS_MESSAGE_RISE else None
     if previous is None or current is None:
         return None
     if rose_since(previous, text):

@@ -181,3 +181,14 @@ def test_a_classifier_split_between_the_patterns_sign_and_its_emergency_neighbou
         {"emergency_sign": detector, "nerve_symptoms": 0.48},
         "my sister says her legs went numb this morning")
     assert read_message(facts, TurnContext(caregiver=True)).reported == reported
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("three weeks now, pain same way, likkle ache inna mi back", frozenset()),
+    ("a bit better each week, just stiff in the mornings", frozenset()),
+    # the same words beside "worse" say it is worse
+    ("it's not the same as before, it's much worse since sunday", {"pain_worse"}),
+])
+def test_words_that_say_the_pain_is_no_worse_outweigh_a_learned_guess(text, reported):
+    facts = MessageFacts("report_pain_worse", {"report_pain_worse": 0.35}, [], {"pain_worse": 0.69}, text)
+    assert read_message(facts, TurnContext()).reported == reported

@@ -108,6 +108,7 @@ def test_a_number_alone_is_no_score_for_what_comes_after_it():
     "text, lone",
     [
         ("mum's pain was a 7 the week after", True),
+        ("pain was a 7 wk 1", True),  # a 7 in week one, not seven weeks
         ("it's about a six today", True),
         # words of change, the other score garbled by dictation or left out
         ("it went from a to to a nine overnight", False),
