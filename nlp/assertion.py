@@ -40,7 +40,8 @@ NUMB_WORDS = ("numb", "tingl", "pins", "feel", "prick", "dead") + NUMB_STEMS
 WEAK_WORDS = ("weak", "gave", "giving", "buckl", "collaps", "wobbly", "jelly") + WEAK_STEMS
 SUDDEN_WORDS = {"sudden", "suddenly", "abruptly", "overnight"} | SUDDEN_XL
 SPREAD_WORDS = {"spread", "spreading", "spreads", "radiating", "radiates", "shooting", "shoots",
-                "travels", "travelling", "traveling", "down", "into", "moving", "wraps", "wrapping"}
+                "travels", "travelling", "traveling", "down", "into", "moving", "wraps", "wrapping", "wandering",
+                "wanders", "wandered", "creeping", "creeps", "crept"}
 SPREAD_PLACES = {"leg", "ribs", "saddle"}
 # "my lower back is hurting now too, before it was only the middle bit": pain that
 # has reached another area of the back, said as something new *and* added ("now ...

@@ -19,6 +19,11 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # height lost, told by what it does; a niggle that wanders
+    ("her skirts are all dragging on the floor these days", {"posture_change": "affirmed"}),
+    ("my ribs feel like they're nearly touching my hips", {"posture_change": "affirmed"}),
+    ("a niggle that's been wandering round my right side under the ribs since monday", {"pain_spreading": "affirmed"}),
+    ("the niggle in my back is easing", {}),
     # a grandchild is never the patient; the grandchild who types for the patient is no owner
     ("my grandson has a fever and a cough, is it safe to babysit?", {"infection_signs": "not_patient"}),
     ("my granddaughter set this up for me, my legs have gone numb", {"nerve_symptoms": "affirmed"}),
