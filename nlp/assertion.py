@@ -61,6 +61,12 @@ SADDLE_DISTANCE = 5  # tokens between "numb" and "groin" that still describe one
 # "can't feel it properly when I wipe": the cue may sit further from the words.
 UNSPECIFIED_NUMB_DISTANCE = 10
 COUGH_BLOOD_DISTANCE = 15  # "coughed this morning and there was blood on the tissue"
+# "my blood is boiling", "blood pressure", "blood tests": not blood coughed up; nor is
+# money "coughed up 400 quid for a follow-up"
+NOT_BLOOD = re.compile(r"^\s*(is |'s |s |was )?(boil\w*|pressure|tests?|sugars?|results?|work|thinners?|donor|donation"
+                       r"|count|type|bank|samples?|forms?|clots?|levels?|running cold|ran cold|curdl\w*)\b")
+COUGHED_MONEY = re.compile(r"^\s*(up|out)\s+((£|\$|€)\s*\d|\d+\s*(quid|pounds|dollars|bucks|euros|grand|k)\b"
+                           r"|(the |a |an )?(cash|money|dosh|fee|bill|readies))")
 # "I can't stand this waiting" is not weakness: after "stand", only these words
 # (or the end of the clause) describe not being able to stand up.
 STAND_FOLLOWERS = {"up", "upright", "anymore", "at", "on", "pon", "properly", "without", "now", "unaided",
@@ -111,7 +117,7 @@ LEGS_JELLY = "legs_jelly"
 JELLY_WORDS = ("jelly", "spaghetti", "rubber", "cotton", "noodle", "marshmallow", "blancmange", "custard",
                "jello", "putty", "wobbl")
 INABILITY = re.compile(
-    r"\b(can'?t|cannot|can not|couldn'?t|could not|unable to|not able to)\s+(even\s+|really\s+|properly\s+|seem to\s+"
+    r"\b(can'?t|cannot|can not|cannae|canny|cyaan|couldn'?t|could not|couldnae|unable to|not able to)\s+(even\s+|really\s+|properly\s+|seem to\s+"
     r"|manage to\s+)?(walk|stand|move|get up|take a step|step|stay up|stay upright|bear weight|hold myself up)\b"
     r"|\b(had|have|having) to crawl\b|\b(fell|collapsed|went down|hit the floor)\b"
 )
@@ -299,8 +305,10 @@ def _composed_sign(mention: Span) -> str:
         # mention; a pain word shortly before it makes it the article's first sign.
         before = [m for m in _mentions(doc, "back_pain") if m.sent == sentence and m.end <= mention.start]
         return "pain_worse" if _near(mention, before, WORSE_DISTANCE) else sign
-    if sign == BLOOD and _near(mention, _mentions(doc, COUGH), COUGH_BLOOD_DISTANCE):
-        return "coughing_blood"
+    if sign == BLOOD and not NOT_BLOOD.match(doc.text[mention.end_char:].lower()):
+        coughs = [c for c in _mentions(doc, COUGH) if not COUGHED_MONEY.match(doc.text[c.end_char:].lower())]
+        if _near(mention, coughs, COUGH_BLOOD_DISTANCE):
+            return "coughing_blood"
     if sign == SITE_CHANGE and _parts(doc, "site"):
         return "infection_signs"
     if (
@@ -381,6 +389,10 @@ def _said_of_the_past(part: Span) -> bool:
     return any(token.lower_ in PAST_WORDS for token in doc[start:part.start])
 
 
+# "your prices take my breath away", "it took my breath away": wonder or shock, not breathing
+PRICE_TAKES_BREATH = re.compile(r"\b(take|takes|took|taking|taken)( my| your| her| his| the)? breath away\b")
+
+
 def _idiom(mention: Span, sign: str) -> bool:
     """Everyday phrases that only look like a sign ("I can't stand this waiting")."""
     doc, sentence = mention.doc, mention.sent
@@ -409,6 +421,9 @@ def _idiom(mention: Span, sign: str) -> bool:
             return True
     if sign == "infection_signs" and text.startswith(("burning up", "boiling up")) and after == "with":
         return after2 not in NOT_A_FEVER  # "burning up with curiosity"
+    if sign == "infection_signs" and text.startswith("fever") and (
+            (after == "with" and after2 not in NOT_A_FEVER) or after == "pitch"):
+        return True  # "SO feverish with excitement", "at fever pitch"
     if sign == "posture_change":
         if text == "hunch" and (after in HUNCH_FOLLOW - {"was", "is"} or (after in ("is", "was") and after2 in HUNCH_AFTER_IS)
                                 or (before[-2:] == ["just", "a"]) or (before and before[-1] in ("gut", "on"))):
@@ -425,6 +440,8 @@ def _idiom(mention: Span, sign: str) -> bool:
         return True  # "I almost peed myself": it did not happen
     if sign == "shortness_of_breath" and after in ("with", "from") and after2 in LAUGHING:
         return True  # "breathless with excitement"
+    if sign == "shortness_of_breath" and PRICE_TAKES_BREATH.search(doc.text[max(mention.start_char - 40, 0):mention.end_char + 30].lower()):
+        return True  # "your prices take my breath away": the bill, not breathing
     if sign == "shortness_of_breath" and after in BUSY_ERRANDS:
         return True  # "out of breath chasing these letters": busy, not breathless at rest
     if sign == "infection_signs" and text == "discharge" and (after in DISCHARGE_PAPERWORK or before[-1:] == ["to"]):
@@ -463,16 +480,27 @@ RELATIVE_OF = re.compile(
 )
 
 
+# "mum's the one who had the kyphoplasty", "it's me not mum this time", "from lifting
+# her all day": the writer is not the patient (the carer's own signs are then theirs)
+NOT_THE_PATIENT_WRITING = re.compile(
+    rf"\b({RELATIVE_NAMES}|she|he)('s| is| was) the one (who|that|whos|who's) (had|has had|got|went)\b"
+    rf"|\b(it'?s|its|it is) (me|myself),? (not|and not|rather than) (my |poor )?({RELATIVE_NAMES})\b"
+    rf"|\b(lifting|helping|carrying|nursing|bathing|dressing|turning|pushing) (my |poor )?(her|him|{RELATIVE_NAMES}|hooyo)"
+    r"\b( (in|out|up|about|around|all|on|off|into|onto))?"
+)
+
+
 def _says_carer(text: str) -> bool:
-    """"I look after my mum", "writing for my dad", "I'm the husband of a patient":
-    the writer says they care for her."""
-    return any(cue in text for cue in CAREGIVER_CUES) or bool(RELATIVE_OF.search(text))
+    """"I look after my mum", "writing for my dad", "I'm the husband of a patient",
+    "it's me not mum this time": the writer says they care for her."""
+    return any(cue in text for cue in CAREGIVER_CUES) or bool(RELATIVE_OF.search(text)) \
+        or bool(NOT_THE_PATIENT_WRITING.search(text))
 
 
 # "my mum had kyphoplasty", "our dad had his op in May" (not "my sister had the same op")
 RELATIVE_HAD_PROCEDURE = re.compile(
     rf"\b(my|our) ({RELATIVE_NAMES}) (had|has had|'s had|got|underwent|went in for)( her| his| the| a| their)?( back| spine)?"
-    r" (kypho\w*|procedure|operation|op|surgery|vertebroplasty)\b"
+    r" (kypho\w*|procedure|operation|op|surgery|vertebroplasty|cement|balloon)\b"
 )
 
 
@@ -873,8 +901,9 @@ def _historical(mention: Span, modifiers) -> bool:
         and not (says_cannot and "anymore" in doc[m.modifier_span[0]:m.modifier_span[1]].text.lower())
         # "it was almost gone for a month": not gone
         and not (m.modifier_span[0] > 0 and doc[m.modifier_span[0] - 1].lower_ in NOT_QUITE)
-        # "worse than before the procedure", "as bad as pre-op": a comparison, said of now
-        and not (m.modifier_span[0] > 0 and doc[m.modifier_span[0] - 1].lower_ in COMPARED_WITH)
+        # "worse than before the procedure", "more hunched than I was before the op": a
+        # comparison, said of now
+        and not {t.lower_ for t in doc[max(m.modifier_span[0] - 3, mention.sent.start):m.modifier_span[0]]} & COMPARED_WITH
         # "flared up again after it had settled": when it came back, not that it went
         and not {t.lower_ for t in doc[max(m.modifier_span[0] - 3, mention.sent.start):m.modifier_span[0]]} & SINCE_WORDS
         and not _asked(doc, m)

@@ -7,7 +7,9 @@ lemmatizer (tables from spacy-lookups-data, saved into the pipeline), an EntityR
 with our patterns (nlp/patterns/*.jsonl), a SpanRuler that marks every body part
 again in `doc.spans["body_parts"]` (an entity cannot overlap another, so "my bum
 has gone numb" is one symptom entity; the span group still sees "bum" inside it),
-medspaCy ConText with our rules, and our assertion component.
+medspaCy ConText with our rules, and our assertion component. Body parts are only
+spans, never entities: a long one ("the inside of my thighs") would displace the
+symptom it overlaps.
 
 Pattern files are JSON lines. Two additions keep them readable:
 - a line starting with `#` is a comment (why a pattern is there);
@@ -147,7 +149,9 @@ def build() -> spacy.language.Language:
     # patterns are added afterwards.
     nlp.initialize()
     patterns = all_patterns()
-    ruler.add_patterns(patterns)
+    # Body parts only as spans: as entities, a longer one ("the inside of my thighs")
+    # would displace the symptom it overlaps ("thighs feel dead").
+    ruler.add_patterns([p for p in patterns if p["label"] != "BODY_PART"])
     parts.add_patterns([p for p in patterns if p["label"] == "BODY_PART"])
     nlp.get_pipe("kyphoplasty_context").set_rules(read_rules(HERE / "context_rules.json"))
     return nlp

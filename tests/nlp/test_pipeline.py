@@ -19,6 +19,23 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # round-5 classes, in new words: where one sits said plainly; the inside of the thighs
+    ("my lady bits have gone numb since tea time", {"saddle_numbness": "affirmed"}),
+    ("numb right round the back bottom since this morning", {"saddle_numbness": "affirmed"}),
+    ("the inside of both my thighs feels dead today", {"saddle_numbness": "affirmed"}),
+    ("he keeps clutching his chest and going pale", {"chest_pain": "affirmed"}),
+    ("she keeps leaking when she coughs now, never did before", {"bladder_bowel_control": "affirmed"}),
+    ("the dressing keeps leaking onto her nightie", {"infection_signs": "affirmed"}),
+    ("he's been hacking up pink-streaked phlegm since sunday", {"coughing_blood": "affirmed"}),
+    ("honestly my blood is boiling, coughed up 80 quid for parking", {}),
+    ("those prices take your breath away", {}),
+    ("i'm feverish with anticipation for the results, back's fine", {}),
+    ("the worry for me is she's got a bigger hump than at easter", {"posture_change": "affirmed"}),
+    ("i'm more stooped than i was before the op", {"posture_change": "affirmed"}),
+    ("the ache came again last night, really bad", {"pain_worse": "affirmed"}),
+    ("it's moved across to my left side now", {"pain_spreading": "affirmed"}),
+    ("both legs went to jelly on the stairs and she cannae stand", {"sudden_weakness": "affirmed"}),
+    ("no fever, no odd numbness down there, legs fine", {"infection_signs": "negated", "saddle_numbness": "negated"}),
     # height lost, told by what it does; a niggle that wanders
     ("her skirts are all dragging on the floor these days", {"posture_change": "affirmed"}),
     ("my ribs feel like they're nearly touching my hips", {"posture_change": "affirmed"}),
@@ -682,6 +699,13 @@ CASES = [
 ]
 
 CAREGIVER_CASES = [
+    # the writer says the message is about them, or what they do for the patient
+    ("it's me not dad this time, my feet have been tingling all week. dad's doing great", True,
+     {"nerve_symptoms": "not_patient"}),
+    ("my arms tingle from lifting mum in and out of the bath, she's walking better", True,
+     {"nerve_symptoms": "not_patient"}),
+    ("dad's the one who had the kyphoplasty, my own chest is tight from the flu", True,
+     {"chest_pain": "not_patient"}),
     # the carer's "I think" before the patient's sign: the sign is the patient's
     ("i look after my mum. i think mum's legs are numb", True, {"nerve_symptoms": "affirmed"}),
     ("writing for my dad, i reckon dad's feet have gone numb since sunday", True, {"nerve_symptoms": "affirmed"}),
