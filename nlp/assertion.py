@@ -122,6 +122,7 @@ INABILITY = re.compile(
     r"|\b(had|have|having) to crawl\b|\b(fell|collapsed|went down|hit the floor)\b"
 )
 STILL_WALKING = re.compile(r"\b(could|can|was able to|managed to) (still )?(walk|stand|move)\b|\b(was|were|felt|i'?m) fine\b"
+                           r"|\b(almost|nearly) (fell|collapsed|fainted|hit the floor)\b"
                            r"|\bfine (after|again|afterwards)\b")
 # "like the leg isn't mine": with a sudden onset the emergency sign, otherwise numbness
 LEG_NOT_MINE = "leg_not_mine"
@@ -413,8 +414,11 @@ def _idiom(mention: Span, sign: str) -> bool:
             return True  # "legs like jelly after the gym but I could walk fine"
         # numb with no limb next to it ("went numb when I saw the bill ... back is good")
         limbs = _parts(sentence, *SPINAL_PARTS, "face")
-        shaken = any(w in text for w in JELLY_WORDS) or ("numb" in text and not _near(mention, limbs, FACE_DISTANCE))
-        if shaken and EMOTION.search(lowered) and not INABILITY.search(lowered) and "numbness" not in text:
+        shaken = any(w in text for w in JELLY_WORDS) or ("numb" in text and not _near(mention, limbs, FACE_DISTANCE)) \
+            or mention.ent_id_ == "sudden_weakness"
+        # "my legs went soft when I saw the bill, I almost fell down": it did not happen
+        could_not = INABILITY.search(re.sub(r"\b(almost|nearly) (fell|collapsed|went down|hit the floor)\b", "", lowered))
+        if shaken and EMOTION.search(lowered) and not could_not and "numbness" not in text:
             return True
         # "my feet are dead sore": "dead" says "very"
         if mention[-1].lower_ == "dead" and after in DEAD_AS_VERY:
@@ -715,6 +719,7 @@ RESOLVED_OTHERWISE = re.compile(
     r"|\b(nothing|none|no more|nowt|not a thing) (like (it|that) )?since\b(?! (has|have|had|helps|helped|works|worked|touches))"
     r"|\b(haven'?t|have not|hasn'?t|has not|not) (had|felt|noticed) (it|that|them|any|anything)( like (it|that))? (again|since)\b"
     r"|\b(it|they|that|he|she|i) (was|were) (fine|ok|okay|grand|normal|alright)( again)? (as soon as|once|after|when|by|within)\b"
+    r"|\b(been|i'?ve been|ive been|she'?s been|he'?s been|all) (fine|ok|okay|grand|alright|good|clear|right) (ever )?since\b"
     r"|\b(they'?re|they are|it'?s|its|it is|that'?s|both)( now| all| been)? (right as rain|back to normal|normal again"
     r"|fine again|good as new)\b"
     r"|(?<!does )(?<!do )(?<!did )(?<!will )(?<!would )(?<!should )(?<!could )(?<!can )(?<!might )(?<!to )"
@@ -973,8 +978,9 @@ def _resolution_window_end(mention: Span) -> int:
     sentences = [s for s in doc.sents if s.start >= mention.sent.end][:RESOLUTION_SENTENCES]
     if sentences:
         end = sentences[-1].end_char
+    # "... said it was a pulled muscle. Been fine since.": the muscle explains the sign
     later = [e.start_char for e in doc.ents if e.label_ in (SYMPTOM, SYMPTOM_DENIED) and e.start >= mention.end
-             and e.ent_id_ != mention.ent_id_]
+             and e.ent_id_ not in (mention.ent_id_, "muscle_ache")]
     return min([end] + later)
 
 

@@ -19,6 +19,12 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # better posture, a normal reading, a fright that did not floor anyone, fine since
+    ("his posture's so much better, he's standing up straighter than last year", {"posture_change": "negated"}),
+    ("she's less stooped since the op", {"posture_change": "negated"}),
+    ("temp 36.4 this morning, 36.9 tonight", {"infection_signs": "negated"}),
+    ("my legs went when they read out the bill, i nearly fell over", {}),
+    ("chest felt tight on monday, the gp said it was a strained muscle. been fine since", {"chest_pain": "historical"}),
     # round-5 classes, in new words: where one sits said plainly; the inside of the thighs
     ("my lady bits have gone numb since tea time", {"saddle_numbness": "affirmed"}),
     ("numb right round the back bottom since this morning", {"saddle_numbness": "affirmed"}),
@@ -576,8 +582,8 @@ CASES = [
     ("the thermometer says 38.4", {"infection_signs": "affirmed"}),
     ("i've got 39 degrees", {"infection_signs": "affirmed"}),
     ("fever and chilies since last night", {"infection_signs": "affirmed"}),
-    ("my temperature is 36.8", {}),
-    ("the thermometer says 37", {}),
+    ("my temperature is 36.8", {"infection_signs": "negated"}),  # a normal reading denies a fever
+    ("the thermometer says 37", {"infection_signs": "negated"}),
     ("i like chilies in my food", {}),
     # --- C1 a denial denied reports the sign ---
     ("it's not like my foot isn't numb", {"nerve_symptoms": "affirmed"}),
