@@ -8,16 +8,19 @@ actions/triage/opinion_reasons.py need both parts of a reason in the words (an a
 *and* another procedure; imaging *and* a disagreement), so they are a plainer reading
 than the classifier's guess. Runs after WarningSignIntent: a warning-sign intent is
 never replaced (the red-flag policy answers it first anyway), nor a second-opinion
-intent the classifier chose.
+intent the classifier chose. A message that gives the fourth reason itself (several
+weeks, and no better) asks for the second-opinion answer.
 """
 from __future__ import annotations
+
+from datetime import date
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.triage.detection import RED_FLAG_INTENTS
-from actions.triage.opinion_reasons import INTENT_OF_REASON, SECOND_OPINION_INTENTS, stated_reasons
+from actions.triage.opinion_reasons import INTENT_OF_REASON, SECOND_OPINION_INTENTS, stated_reasons, states_not_improved
 from actions.triage.rules import SECOND_OPINION_REASONS
 from addons.base import MessageByMessage
 
@@ -28,10 +31,17 @@ class SecondOpinionIntent(MessageByMessage):
         guessed = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         if guessed in RED_FLAG_INTENTS or guessed in SECOND_OPINION_INTENTS:
             return
-        reasons = stated_reasons(message.get(TEXT) or "")
+        text = message.get(TEXT) or ""
+        reasons = stated_reasons(text)
         reason = next((r.key for r in SECOND_OPINION_REASONS if r.key in reasons), None)
-        if reason is None:
+        if reason is not None:
+            intent = INTENT_OF_REASON[reason]
+        elif states_not_improved(text, date.today()):
+            # several weeks and no better, said in the message: the second-opinion
+            # answer in this reply (action_second_opinion reads the time and trend)
+            intent = "ask_second_opinion"
+        else:
             return
-        chosen = {INTENT_NAME_KEY: INTENT_OF_REASON[reason], PREDICTED_CONFIDENCE_KEY: 1.0}
+        chosen = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
         message.set(INTENT, chosen, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [chosen], add_to_output=True)

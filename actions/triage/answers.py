@@ -128,7 +128,7 @@ def interrupts_question(intent: Optional[str], text: Optional[str]) -> bool:
 
 
 _MENTIONS_PROCEDURE = re.compile(
-    r"\b(kypho\w*|vertebroplasty|procedure|surgery|operation|op|cement\w*|had it done|it was done)\b"
+    r"\b(kypho\w*|vertebroplasty|vertebr\w*-? ?plast\w*|procedure|surgery|operation|op|cement\w*|had it done|it was done)\b"
 )
 # "3 months on", "8 weeks out", "6 wks post", "2 weeks in": said to this assistant,
 # the time since the procedure ("i've had back pain for 3 months" is not).

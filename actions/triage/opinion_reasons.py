@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import FrozenSet, Optional, Tuple
 
-from actions.triage.answers import pain_trend
-from actions.triage.rules import PatientReport
+from actions.triage.answers import pain_trend, says_no_worse
+from actions.triage.rules import SECOND_OPINION_AFTER_WEEKS, PatientReport
 from actions.triage.time_since import weeks_since
 
 
@@ -94,6 +94,16 @@ def stated_reasons(text: str) -> FrozenSet[str]:
     return frozenset(
         cue.reason for cue in REASON_CUES if all(p.search(words) for p in cue.patterns)
     )
+
+
+def states_not_improved(text: str, today: date) -> bool:
+    """"9 weeks since the kyphoplasty and the pain hasn't changed", "10 wks. no better.
+    same as day one": the message itself gives the article's fourth reason, a time
+    of several weeks or more and a pain no better (and nowhere worse: that is the
+    first warning sign, escalated instead)."""
+    weeks = weeks_since(text, today)
+    return weeks is not None and weeks >= SECOND_OPINION_AFTER_WEEKS and pain_trend(None, text) == "same" \
+        and says_no_worse(text)
 
 
 def message_report(intent: Optional[str], text: str, known: PatientReport, today: date) -> PatientReport:

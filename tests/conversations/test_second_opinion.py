@@ -66,3 +66,13 @@ def test_not_improving_weeks_on_reaches_second_opinion_at_once_and_still_checks_
     # the warning-sign questions still come: a sign would raise the level
     assert chat.active_form == "symptom_check_form"
     assert chat.slot("requested_slot") and chat.slot("requested_slot").startswith("sign_")
+
+
+@pytest.mark.parametrize("text", [
+    "10 wks since the kypho. no better. same as the first day",
+    "had it done 2 months ago and honestly the pain hasn't changed one bit",
+])
+def test_several_weeks_and_no_better_in_one_message_gets_the_answer_in_that_reply(conversation, text):
+    chat = conversation().say(text)
+    assert chat.slot("triage_level") == "second_opinion"
+    assert "utter_second_opinion_not_improved" in chat.responses

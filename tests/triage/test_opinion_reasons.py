@@ -1,8 +1,10 @@
 """Second-opinion reasons stated in the words (actions/triage/opinion_reasons.py):
 each needs both its parts, so an ordinary question does not give a reason."""
+from datetime import date
+
 import pytest
 
-from actions.triage.opinion_reasons import stated_reasons
+from actions.triage.opinion_reasons import stated_reasons, states_not_improved
 
 
 @pytest.mark.parametrize("text, reasons", [
@@ -46,3 +48,14 @@ def test_reasons_said_in_the_words(text, reasons):
 ])
 def test_no_reason_without_both_parts(text):
     assert stated_reasons(text) == frozenset()
+
+
+@pytest.mark.parametrize("text, states", [
+    ("10 wks. no better. same as day one", True),
+    ("I had kyphoplasty 9 weeks ago and the pain hasn't changed at all since", True),
+    ("3 weeks and the same", False),  # too early: expected healing
+    ("8 weeks, it is the same in the day but much worse at night", False),  # worse: the first sign
+    ("8 weeks, pain is a lot better", False),
+])
+def test_several_weeks_and_no_better_said_in_one_message(text, states):
+    assert states_not_improved(text, date(2026, 12, 2)) is states
