@@ -719,7 +719,9 @@ RESOLVED_OTHERWISE = re.compile(
     r"|\b(nothing|none|no more|nowt|not a thing) (like (it|that) )?since\b(?! (has|have|had|helps|helped|works|worked|touches))"
     r"|\b(haven'?t|have not|hasn'?t|has not|not) (had|felt|noticed) (it|that|them|any|anything)( like (it|that))? (again|since)\b"
     r"|\b(it|they|that|he|she|i) (was|were) (fine|ok|okay|grand|normal|alright)( again)? (as soon as|once|after|when|by|within)\b"
-    r"|\b(been|i'?ve been|ive been|she'?s been|he'?s been|all) (fine|ok|okay|grand|alright|good|clear|right) (ever )?since\b"
+    # "Been fine since.", "it's been fine since": not "his back's been ok since the op" (another thing)
+    r"|(?:^|[.,;!?]\s*)(been|all|fine|ok|okay)( (fine|ok|okay|grand|alright|good|clear|right))? (ever )?since\b"
+    r"|\b(i'?ve|ive|she'?s|he'?s|it'?s|its|it has|i have) been (fine|ok|okay|grand|alright|good|clear) (ever )?since\b"
     r"|\b(they'?re|they are|it'?s|its|it is|that'?s|both)( now| all| been)? (right as rain|back to normal|normal again"
     r"|fine again|good as new)\b"
     r"|(?<!does )(?<!do )(?<!did )(?<!will )(?<!would )(?<!should )(?<!could )(?<!can )(?<!might )(?<!to )"

@@ -78,13 +78,27 @@ _SAME_WORDS = re.compile(r"\b(same|no change|unchanged|not (really )?(better|cha
                          r"taki sam|bez zmian|như cũ|vẫn vậy|без изменений)\b")
 
 
+# Words of a pain that came back: "it was better, but since Sunday it's back", "sharp
+# again", "return more strong", "harder than before"
+_RETURN_WORDS = re.compile(r"\b(is|'s|s|it'?s|its|came|come|comes|coming|been|right|straight) back\b"
+                           r"|\b(again|return\w*|harder|stronger|more strong|flare\w*|más|mas|phir|ulit)\b")
+
+
 def says_no_worse(text: Optional[str]) -> bool:
-    """The words say the pain is the same or better, and nowhere worse: "Pain same
-    way, likkle ache", "a bit better each week". Not "not the same, it's worse"."""
+    """The words say the pain is the same, and nothing says it changed: "Pain same
+    way, likkle ache", "about the same as last week". Not "not the same, it's worse",
+    and never "it had got better, but since the weekend it's sharp again": a pain that
+    was better and came back is the article's first sign."""
     words = (text or "").lower()
-    if _WORSE_WORDS.search(words):
+    if says_it_changed_for_the_worse(text) or _BETTER_WORDS.search(words):
         return False
-    return bool(_SAME_WORDS.search(words) or _BETTER_WORDS.search(words))
+    return bool(_SAME_WORDS.search(words))
+
+
+def says_it_changed_for_the_worse(text: Optional[str]) -> bool:
+    """Worse, or back again: "worse at night", "it's come back, harder than before"."""
+    words = (text or "").lower()
+    return bool(_WORSE_WORDS.search(words) or _RETURN_WORDS.search(words))
 
 
 def pain_trend(intent: Optional[str], text: Optional[str]) -> Optional[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import FrozenSet, Optional, Tuple
 
-from actions.triage.answers import pain_trend, says_no_worse
+from actions.triage.answers import pain_trend, says_it_changed_for_the_worse
 from actions.triage.rules import SECOND_OPINION_AFTER_WEEKS, PatientReport
 from actions.triage.time_since import weeks_since
 
@@ -103,7 +103,7 @@ def states_not_improved(text: str, today: date) -> bool:
     first warning sign, escalated instead)."""
     weeks = weeks_since(text, today)
     return weeks is not None and weeks >= SECOND_OPINION_AFTER_WEEKS and pain_trend(None, text) == "same" \
-        and says_no_worse(text)
+        and not says_it_changed_for_the_worse(text)
 
 
 def message_report(intent: Optional[str], text: str, known: PatientReport, today: date) -> PatientReport:

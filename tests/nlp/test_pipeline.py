@@ -19,6 +19,9 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # "been fine since" of another thing named does not resolve the sign
+    ("mum's had a tight chest since breakfast. her back's been ok since the op though", {"chest_pain": "affirmed"}),
+    ("tight chest on monday, went to a&e, all clear. been fine since", {"chest_pain": "historical"}),
     # better posture, a normal reading, a fright that did not floor anyone, fine since
     ("his posture's so much better, he's standing up straighter than last year", {"posture_change": "negated"}),
     ("she's less stooped since the op", {"posture_change": "negated"}),

@@ -185,9 +185,11 @@ def test_a_classifier_split_between_the_patterns_sign_and_its_emergency_neighbou
 
 @pytest.mark.parametrize("text, reported", [
     ("three weeks now, pain same way, likkle ache inna mi back", frozenset()),
-    ("a bit better each week, just stiff in the mornings", frozenset()),
-    # the same words beside "worse" say it is worse
+    ("about the same as last week, a dull ache, nothing sharp", frozenset()),
+    # the same words beside "worse" say it is worse; better, then back, is the first sign
     ("it's not the same as before, it's much worse since sunday", {"pain_worse"}),
+    ("it had got so much better, but since the weekend it's sharp again", {"pain_worse"}),
+    ("after the op almost no pain. since sunday the pain return more strong", {"pain_worse"}),
 ])
 def test_words_that_say_the_pain_is_no_worse_outweigh_a_learned_guess(text, reported):
     facts = MessageFacts("report_pain_worse", {"report_pain_worse": 0.35}, [], {"pain_worse": 0.69}, text)
