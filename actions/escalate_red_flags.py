@@ -24,6 +24,7 @@ from actions.triage_state import (
     reading_of_latest_message,
     record_triage,
     sign_labels,
+    user_turn,
 )
 
 
@@ -41,8 +42,7 @@ class ActionEscalateRedFlags(Action):
         events = record_triage(tracker, outcome.level, outcome.red_flags, outcome.reasons)
         events.append(SlotSet(SIGN_TO_CONFIRM_SLOT, None))
         # which message raised them, so that the next one can take them back
-        user_turns = sum(1 for e in tracker.events if e.get("event") == "user")
-        events.append(SlotSet(REPORTED_AT_TURN_SLOT, reported_at_turn(user_turns, reading.reported)))
+        events.append(SlotSet(REPORTED_AT_TURN_SLOT, reported_at_turn(user_turn(tracker), reading.reported)))
         if reading.assumed:
             dispatcher.utter_message(response="utter_confirmation_unclear")
         form = active_form(tracker)

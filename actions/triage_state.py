@@ -33,6 +33,7 @@ from actions.triage.rules import (
     TriageLevel,
     assess,
     highest,
+    signs_implied_by_trend,
 )
 
 UNKNOWN = "unknown"
@@ -45,9 +46,19 @@ def active_form(tracker: Tracker) -> Optional[str]:
     return (tracker.active_loop or {}).get("name")
 
 
+def _user_texts(tracker: Tracker) -> List[Optional[str]]:
+    """The user messages so far, newest first."""
+    return [e.get("text") for e in reversed(tracker.events) if e.get("event") == "user"]
+
+
+def user_turn(tracker: Tracker) -> int:
+    """How many user messages the conversation has: the latest one's number."""
+    return len(_user_texts(tracker))
+
+
 def reading_of_latest_message(tracker: Tracker) -> MessageReading:
     """Exactly what the red-flag policy computed for this turn."""
-    earlier = [e.get("text") for e in reversed(tracker.events) if e.get("event") == "user"][1:]
+    earlier = _user_texts(tracker)[1:]
     context = turn_context(tracker.get_slot, bool(active_form(tracker)), earlier)
     return read_message(MessageFacts.from_parse_data(tracker.latest_message or {}), context)
 
@@ -116,7 +127,8 @@ def withdraw_triage(tracker: Tracker, withdrawn: Iterable[str]) -> List[Dict[str
     # ticks the emergency signs' question)
     question_slots = sorted({slot_for_sign(sign) for sign in withdrawn} - {None})
     ticked = {SIGN_QUESTION_SLOTS[slot] for slot in question_slots if tracker.get_slot(slot) is True}
-    trend = None if report.pain_trend == "worse" and "pain_worse" in withdrawn else report.pain_trend
+    # a "worse" trend implies the sign taken back (rules.signs_implied_by_trend)
+    trend = None if signs_implied_by_trend(report.pain_trend) & withdrawn else report.pain_trend
     outcome = assess(PatientReport(
         affirmed_signs=report.affirmed_signs - withdrawn - ticked,
         denied_signs=report.denied_signs,

@@ -18,7 +18,7 @@ from datetime import date
 from typing import FrozenSet, Optional, Tuple
 
 from actions.triage.answers import pain_trend, says_it_changed_for_the_worse
-from actions.triage.rules import SECOND_OPINION_AFTER_WEEKS, PatientReport
+from actions.triage.rules import PatientReport, second_opinion_reasons_for
 from actions.triage.time_since import weeks_since
 
 
@@ -101,9 +101,11 @@ def states_not_improved(text: str, today: date) -> bool:
     same as day one": the message itself gives the article's fourth reason, a time
     of several weeks or more and a pain no better (and nowhere worse: that is the
     first warning sign, escalated instead)."""
-    weeks = weeks_since(text, today)
-    return weeks is not None and weeks >= SECOND_OPINION_AFTER_WEEKS and pain_trend(None, text) == "same" \
-        and not says_it_changed_for_the_worse(text)
+    if pain_trend(None, text) != "same" or says_it_changed_for_the_worse(text):
+        return False
+    # the rules table decides how many weeks is "several"
+    report = PatientReport(weeks_since_procedure=weeks_since(text, today), pain_trend="same")
+    return "not_improved" in second_opinion_reasons_for(report)
 
 
 def message_report(intent: Optional[str], text: str, known: PatientReport, today: date) -> PatientReport:

@@ -42,7 +42,7 @@ _OTHER_LANGUAGE_UNITS = {
               "miesiące", "miesiace", "miesięcy", "miesiecy", "tháng", "thang"],
     "year": ["año", "años", "anos", "ans", "saal", "taon", "rok", "lata", "lat"],
 }
-# Hindi numbers that are also English words ("do", "teen", "char"): only before a Hindi unit
+# Hindi numbers, several of them English words ("do", "teen", "char"): only before a Hindi unit
 _HINDI_NUMBERS = {"do", "teen", "char", "chaar", "das", "saat", "nau", "ek", "aath"}
 _HINDI_UNITS = {"din", "hafta", "hafte", "hafton", "haftay", "mahina", "mahine", "mahino", "mahinay", "saal"}
 _UNIT_OF_WORD = {word: unit for unit, words in _OTHER_LANGUAGE_UNITS.items() for word in words}

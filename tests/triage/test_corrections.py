@@ -3,7 +3,8 @@ and only a correction does: playing a sign down withdraws nothing."""
 import pytest
 
 from actions.triage.corrections import takes_back_previous_message
-from actions.triage.detection import MessageFacts, read_message, reported_at_turn, turn_context
+from actions.triage.detection import reported_at_turn
+from tests.support.turns import read_turn
 
 
 @pytest.mark.parametrize(
@@ -27,12 +28,11 @@ def test_what_takes_the_previous_message_back(text, takes_back):
     assert takes_back_previous_message(text) is takes_back
 
 
-def reading(text, earlier, raised, intent="deny"):
+def reading(text, earlier, raised, intent="deny", turn=None, entities=()):
     """read_message for `text`, after `earlier` user messages (oldest first), the
-    last of which raised `raised`."""
-    slots = {"signs_reported_at_turn": reported_at_turn(len(earlier), raised), "red_flags": sorted(raised)}
-    context = turn_context(slots.get, False, list(reversed(earlier)))
-    return read_message(MessageFacts(intent, {intent: 1.0}, [], None, text), context)
+    `turn`-th of which (the last, unless said) raised `raised`."""
+    slots = {"signs_reported_at_turn": reported_at_turn(turn or len(earlier), raised), "red_flags": sorted(raised)}
+    return read_turn(text, earlier, intent, slots, entities)
 
 
 def test_a_correction_withdraws_what_the_previous_message_raised():
@@ -42,10 +42,7 @@ def test_a_correction_withdraws_what_the_previous_message_raised():
 
 
 def test_only_the_message_just_before_is_taken_back():
-    earlier = ["my legs have gone numb", "can I swim?"]
-    slots = {"signs_reported_at_turn": reported_at_turn(1, {"nerve_symptoms"})}
-    context = turn_context(slots.get, False, list(reversed(earlier)))
-    result = read_message(MessageFacts("deny", {"deny": 1.0}, [], None, "typo sorry"), context)
+    result = reading("typo sorry", ["my legs have gone numb", "can I swim?"], {"nerve_symptoms"}, turn=1)
     assert result.withdrawn == frozenset()
 
 
@@ -56,10 +53,7 @@ def test_playing_an_emergency_down_withdraws_nothing():
 
 def test_a_correction_that_reports_a_sign_is_a_report():
     entities = [{"entity": "symptom", "value": "chest_pain", "role": "affirmed"}]
-    context = turn_context({"signs_reported_at_turn": reported_at_turn(1, {"nerve_symptoms"})}.get, False,
-                           ["my foot is numb"])
-    facts = MessageFacts("report_emergency", {"report_emergency": 1.0}, entities, None,
-                         "sorry typo, I meant my chest is tight")
-    result = read_message(facts, context)
+    result = reading("sorry typo, I meant my chest is tight", ["my foot is numb"], {"nerve_symptoms"},
+                     intent="report_emergency", entities=entities)
     assert result.withdrawn == frozenset()
     assert "chest_pain" in result.reported

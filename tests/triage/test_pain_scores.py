@@ -2,8 +2,9 @@
 import pytest
 
 from actions.triage.answers import pain_trend
-from actions.triage.detection import MessageFacts, read_message, red_flags_in_message, turn_context
+from actions.triage.detection import red_flags_in_message
 from actions.triage.pain_scores import lone_score, pain_score_trend, previous_pain_score, rose_since, trend_across_messages
+from tests.support.turns import read_turn
 
 
 @pytest.mark.parametrize(
@@ -81,21 +82,15 @@ def test_ratings_said_in_words(text, trend):
     assert pain_score_trend(text) == trend
 
 
-def turn(text, earlier_messages):
-    """What read_message makes of `text` after `earlier_messages` (oldest first)."""
-    facts = MessageFacts("report_pain_worse", {"report_pain_worse": 1.0}, [], None, text)
-    context = turn_context(lambda slot: None, False, list(reversed(earlier_messages)))
-    return read_message(facts, context).reported
-
-
 def test_a_falling_series_told_in_words_is_no_worse_whatever_the_intent_guessed():
     earlier = ["my pain was a seven on saturday", "down to a five sunday"]
-    assert turn("and this morning it's a three, walked round the garden", earlier) == frozenset()
+    reading = read_turn("and this morning it's a three, walked round the garden", earlier, "report_pain_worse")
+    assert reading.reported == frozenset()
 
 
 def test_the_earlier_score_told_after_the_current_one_is_a_rise():
-    # "7" alone, then what it was before
-    assert turn("was a 2 last wk", ["8"]) == {"pain_worse"}
+    # "8" alone, then what it was before; nothing else in the words says worse
+    assert read_turn("was a 2 last wk", ["8"], "report_persistent_pain", sign_scores={}).reported == {"pain_worse"}
     assert trend_across_messages(None, "was a 2 last wk", previous_bare=8) == "worse"
 
 
