@@ -213,8 +213,10 @@ THIRD_PERSON_PROCEDURE = re.compile(
     r"|\b(since|after) (his|her) (op|operation|kypho\w*|procedure|surgery)\b"
 )
 NEGATION_IN = re.compile(r"\b(never|not|no|hasn'?t|hadn'?t|didn'?t|n't)\b")
-# Staff and carers writing about the patient: "our client", "the patient", "pt".
-CARE_REFERENCE = re.compile(r"\b(the|our|my|this) (patient|client|service user|resident)\b|\bpt\b|\bpt's\b")
+# Staff and carers writing about the patient: "our client", "the patient", "pt", a care
+# note's "res c/o ..." or "Resident reports ...".
+CARE_REFERENCE = re.compile(r"\b(the|our|my|this) (patient|client|service user|resident)\b|\bpt\b|\bpt's\b"
+                            r"|\bres\b|\bresident\b|\bservice user\b")
 # Someone whose story it may be, who is not known to be the patient.
 ACQUAINTANCE = re.compile(r"\b(friends?|neighbou?rs?|cousins?|colleagues?|co-?workers?|lady|woman|man|bloke|guy"
                           r"|patients)\b")
@@ -491,6 +493,11 @@ NOT_THE_PATIENT_WRITING = re.compile(
     rf"|\b(it'?s|its|it is) (me|myself),? (not|and not|rather than) (my |poor )?({RELATIVE_NAMES})\b"
     rf"|\b(lifting|helping|carrying|nursing|bathing|dressing|turning|pushing) (my |poor )?(her|him|{RELATIVE_NAMES}|hooyo)"
     r"\b( (in|out|up|about|around|all|on|off|into|onto))?"
+    # the patient set against the writer: "she's doing better than I am", "it's me
+    # that's falling apart"
+    rf"|\b({RELATIVE_NAMES}|she|he)('s| is) doing (a lot |much |far |way |loads )?better than (i am|me|i'm)\b"
+    r"|\b(it'?s|its|it is) me (that'?s|thats|who'?s|whos|that is|who is) (falling apart|struggling|suffering|in bits"
+    r"|a wreck|the wreck|worn out|knackered|exhausted|poorly|aching|hurting)\b"
 )
 
 

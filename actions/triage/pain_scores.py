@@ -23,7 +23,7 @@ def _lowered(text: Optional[str]) -> str:
     return _NUMBER_WORD.sub(lambda match: _NUMBER_WORDS[match.group(1)], words)
 
 
-_SCALE = re.compile(r"\b(out of (10|ten)|/\s*10|pain|score|scale)\b|/10")
+_SCALE = re.compile(r"\b(out of (10|ten)|/\s*10|pain|score|scale|nrs|vas)\b|/10")
 # A score: 0-10, optionally "/10" or "out of 10"; never a number of weeks, a dose,
 # a time or a date ("was 8 weeks ago, now 2 weeks" compares no scores).
 _NUM = (
@@ -36,6 +36,8 @@ _FILLER = r"[^.?!]{0,40}?"
 # (pattern, which group is the earlier score)
 _COMPARISONS: Tuple[Tuple[re.Pattern, int], ...] = (
     (re.compile(rf"\bfrom {_NUM}\s*(?:to|down to|up to|->)\s*{_NUM}"), 1),
+    # "NRS 6 down to 2", "a 3 went up to an 8"
+    (re.compile(rf"{_NUM}\s*(?:went |has gone |gone |dropped |fell |rose |shot |crept |is )?(?:down|up) to\s*{_NUM}"), 1),
     (re.compile(rf"\bwas {_NUM}\b{_FILLER}\b(?:now|today|currently)\b(?: it'?s| is| its)?\s*{_NUM}"), 1),
     (re.compile(rf"\b(?:now|today|currently)\b(?: it'?s| is| its)?\s*{_NUM}\b{_FILLER}\bwas {_NUM}"), 2),
     (re.compile(rf"{_NUM}\s*(?:now|today|at the moment)\b{_FILLER}\bwas {_NUM}"), 2),
@@ -45,25 +47,25 @@ _COMPARISONS: Tuple[Tuple[re.Pattern, int], ...] = (
 def pain_score_trend(text: Optional[str]) -> Optional[str]:
     """better | same | worse from two pain scores in the message, else None."""
     words = _lowered(text)
-    if not _SCALE.search(words):
-        # "was 3 last time, now 7": two ratings said with when each was
-        earlier, current = stated_scores(words)
-        if earlier is None or current is None:
-            return None
-        if current - earlier >= CROSS_MESSAGE_RISE:
-            return "worse"
-        return "better" if earlier - current >= CROSS_MESSAGE_RISE else "same"
-    for pattern, earlier in _COMPARISONS:
-        match = pattern.search(words)
-        if not match:
-            continue
-        before, after = float(match.group(earlier)), float(match.group(3 - earlier))
-        if after < before:
-            return "better"
-        if after > before:
-            return "worse"
-        return "same"
-    return None
+    if _SCALE.search(words):
+        for pattern, earlier in _COMPARISONS:
+            match = pattern.search(words)
+            if not match:
+                continue
+            before, after = float(match.group(earlier)), float(match.group(3 - earlier))
+            if after < before:
+                return "better"
+            if after > before:
+                return "worse"
+            return "same"
+    # "was 3 last time, now 7", "NRS down to 1 for a month ... now it's 9/10": two
+    # ratings said with when each was
+    earlier, current = stated_scores(words)
+    if earlier is None or current is None:
+        return None
+    if current - earlier >= CROSS_MESSAGE_RISE:
+        return "worse"
+    return "better" if earlier - current >= CROSS_MESSAGE_RISE else "same"
 
 
 # --- Scores stated one at a time, compared across messages ---------------------------
@@ -76,7 +78,7 @@ _N = r"(10|[0-9](?:\.5)?)"
 _SCORE = re.compile(
     rf"{_N}\s*(?:/\s*10|out of (?:10|ten))"
     rf"|\b(?:a|an)\s+{_N}{_UNIT_AFTER}"
-    rf"|\b(?:was|now|is|it'?s|its|at|pain|score|level|about|around|says|said|reckons|rates it|rated it|puts it at|gives it)\s+"
+    rf"|\b(?:was|now|is|it'?s|its|at|pain|score|level|nrs|vas|about|around|says|said|reckons|rates it|rated it|puts it at|gives it)\s+"
     rf"(?:(?:a|an|at|about|around|like|maybe|only|just|still|now|back to|up to|down to)\s+)*{_N}{_UNIT_AFTER}"
     # a rating that opens a clause, said with when: "8 today", "better. 6 this morning"
     rf"|(?:^|(?<=[,;!?(|])\s?|(?<=\.\s)|(?<=\band )|(?<=\bbut )|(?<=\bthen )){_N}{_UNIT_AFTER}(?=\s+(?:today|tonight|now|rn|atm|at the moment|this (?:morning|afternoon"
@@ -94,18 +96,27 @@ def stated_scores(text: Optional[str]) -> Tuple[Optional[float], Optional[float]
     The word nearest each score says when it was; a score with none is now."""
     words = _lowered(text)
     earlier = current = None
+    undated = []  # scores said with no word of when, in the order written
     for match in _SCORE.finditer(words):
         group = next(i for i, g in enumerate(match.groups(), start=1) if g is not None)
         value = float(match.group(group))
         before = re.findall(r"[a-z']+", words[:match.start(group)])[-_NEAR:]
-        after = re.findall(r"[a-z']+", re.split(r"[,.;!?]| and | but ", words[match.end():], maxsplit=1)[0])[:_NEAR]
+        after = re.findall(r"[a-z']+", re.split(r"[,.;!?]| and | but | then ", words[match.end():], maxsplit=1)[0])[:_NEAR]
         # the nearest word that says when: "was a 7" / "a 7 yesterday" / "now a 4"
         by_distance = [w for pair in zip_longest(reversed(before), after) for w in pair if w]
         when = next((w for w in by_distance if w in _PAST_WORDS or w in _NOW_WORDS), None)
         if when in _PAST_WORDS:
             earlier = value if earlier is None else earlier
+        elif when is None and current is None:
+            undated.append(value)
         elif current is None:
+            # "down to 1 for a month ... now it's 9": an undated score written
+            # before the one said to be now was earlier
+            if undated and earlier is None:
+                earlier = undated[0]
             current = value
+    if current is None and undated:
+        current = undated[0]
     return earlier, current
 
 

@@ -19,6 +19,21 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # a grandchild's illness goes on to the signs coordinated with it
+    ("my granddaughter came down with a temperature of 38.5 last night and chills", {"infection_signs": "not_patient"}),
+    # a terse message that opens with someone else is about them
+    ("neighbour cant pee since this morning. not me. hes 80", {"bladder_bowel_control": "other_person"}),
+    ("friend from church has chest pains, should she ring 999?", {"chest_pain": "other_person"}),
+    ("mate, my legs have gone numb since this morning", {"nerve_symptoms": "affirmed"}),
+    # care-note shorthand for breathlessness and chest pain; a lower-case "sob" that is crying
+    ("pt sob at rest since 1400, sats 90% on air", {"shortness_of_breath": "affirmed"}),
+    ("resident became soboe walking to the dining room", {"shortness_of_breath": "affirmed"}),
+    ("dyspnoeic overnight, sitting up to breathe", {"shortness_of_breath": "affirmed"}),
+    ("obs stable, nil sob, chest clear", {"shortness_of_breath": "negated"}),
+    ("i sob every night thinking about it", {}),
+    ("we laugh and sob at the same time watching old films", {}),
+    ("res c/o cp since breakfast, gp informed", {"chest_pain": "affirmed"}),
+    ("as per cp, 2 staff assist with transfers", {}),
     # "been fine since" of another thing named does not resolve the sign
     ("mum's had a tight chest since breakfast. her back's been ok since the op though", {"chest_pain": "affirmed"}),
     ("tight chest on monday, went to a&e, all clear. been fine since", {"chest_pain": "historical"}),
@@ -708,6 +723,11 @@ CASES = [
 ]
 
 CAREGIVER_CASES = [
+    # the patient set against the writer: the writer's own body is not the patient's
+    ("dad's doing far better than i am, his back pain is nearly gone. my hands go numb every night", True,
+     {"nerve_symptoms": "not_patient"}),
+    ("honestly it's me that's struggling, my feet have been tingling for a week. he's walking to the shop now", True,
+     {"nerve_symptoms": "not_patient"}),
     # the writer says the message is about them, or what they do for the patient
     ("it's me not dad this time, my feet have been tingling all week. dad's doing great", True,
      {"nerve_symptoms": "not_patient"}),

@@ -26,6 +26,12 @@ from tests.support.turns import read_turn
         ("was 3 last time, now 7", "worse"),
         ("about a 2 now, was an 8", "better"),
         ("was a 4 yesterday, a 5 today", "same"),  # one point is a day's wander
+        # an undated score written before the one said to be now was the earlier one
+        ("relief for weeks, nrs down to 2 by the end of october. now it's 8/10", "worse"),
+        ("pain 3/10 at the start of the week then 7/10 tonight", "worse"),
+        ("vas 7 went down to 3 with the new patches", "better"),
+        ("it was a 4 to begin with, it has gone up to a 9", "worse"),
+        ("i take 2 down to 1 tablet at night", None),  # doses, not scores
     ],
 )
 def test_pain_score_trend(text, trend):
