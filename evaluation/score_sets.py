@@ -3,6 +3,7 @@ figure table per file, with every miss listed: how a new blind red-team set is s
 on first sight, before anything is changed for it.
 
     python -m evaluation.score_sets tests/vignettes/redteam/round1/*.yml [--json out.json]
+        [--ablate no-patterns|no-detector|patterns-only]
 
 Each file holds `vignettes:` (evaluation/vignettes.py) and may hold `utterances:`
 (text + intent), scored for intent macro-F1 against the TF-IDF baseline trained on the
@@ -20,6 +21,7 @@ from typing import Any, Dict, List
 import yaml
 
 from evaluation import baseline
+from evaluation.ablation import ABLATIONS, ablate
 from evaluation.metrics import BLIND_TARGETS, classify, target_misses, triage_safety
 from evaluation.nlu_data import Example, load_examples
 from evaluation.quiet import quiet_rasa
@@ -50,6 +52,8 @@ def main() -> int:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "kyphoplasty-assistant.tar.gz")
+    parser.add_argument("--ablate", choices=sorted(ABLATIONS),
+                        help="score without one layer of the sign evidence (evaluation/ablation.py)")
     args = parser.parse_args()
     quiet_rasa()
 
@@ -68,6 +72,8 @@ def main() -> int:
     all_utterances: List[Example] = []
     with action_server(scratch) as endpoint:
         agent = Agent.load(str(args.model), action_endpoint=EndpointConfig(url=endpoint))
+        if args.ablate:
+            ablate(agent, args.ablate)
         for path in args.files:
             rows = run_vignettes(lambda: Conversation(agent, loop), load_vignettes(path))
             utterances = load_utterances(path)
