@@ -36,7 +36,7 @@ BODY_PART_SPANS = "body_parts"
 # sees "bladder" may guess the emergency sign with nothing to contradict it.
 SYMPTOM_DENIED = "SYMPTOM_DENIED"
 
-NUMB_WORDS = ("numb", "tingl", "pins", "feel", "prick", "dead") + NUMB_STEMS
+NUMB_WORDS = ("numb", "tingl", "pins", "feel", "prick", "dead", "sensation") + NUMB_STEMS
 WEAK_WORDS = ("weak", "gave", "giving", "buckl", "collaps", "wobbly", "jelly") + WEAK_STEMS
 SUDDEN_WORDS = {"sudden", "suddenly", "abruptly", "overnight"} | SUDDEN_XL
 SPREAD_WORDS = {"spread", "spreading", "spreads", "radiating", "radiates", "shooting", "shoots",
@@ -131,6 +131,7 @@ SUDDEN_ONSET = re.compile(
     r"|since (lunch|lunchtime|breakfast|dinner|tea|this morning|i woke|waking|earlier|last night|an hour|half an hour"
     r"|a (few|couple of) hours|(one|two|three|1|2|3) hours?)"
     r"|(an?|one|two|three|few|couple of|1|2|3|half an) hours? ago|in the (last|past) (hour|few hours|couple of hours)"
+    r"|(\d+|a few|a couple of|few|ten|twenty|thirty|forty) ?(min|mins|minutes) ago"
     r"|within (an|the) hour|overnight|when i woke|woke up (with|and))\b"
 )
 GRADUAL = re.compile(r"\b(each|every) (week|month)\b|\bover (the |a few |several )?(weeks|months)\b|\bfor (weeks|months)\b"
@@ -218,7 +219,7 @@ NEGATION_IN = re.compile(r"\b(never|not|no|hasn'?t|hadn'?t|didn'?t|n't)\b")
 CARE_REFERENCE = re.compile(r"\b(the|our|my|this) (patient|client|service user|resident)\b|\bpt\b|\bpt's\b"
                             r"|\bres\b|\bresident\b|\bservice user\b")
 # Someone whose story it may be, who is not known to be the patient.
-ACQUAINTANCE = re.compile(r"\b(friends?|neighbou?rs?|cousins?|colleagues?|co-?workers?|lady|woman|man|bloke|guy"
+ACQUAINTANCE = re.compile(r"\b(friends?|besties?|bffs?|neighbou?rs?|cousins?|colleagues?|co-?workers?|lady|woman|man|bloke|guy"
                           r"|patients)\b")
 # The writer is the patient: "I'm 4 weeks out", "since my op", "I had it done".
 OWN_RECOVERY = re.compile(
@@ -295,8 +296,10 @@ def _composed_sign(mention: Span) -> str:
             return NUMB_ELSEWHERE
         if _near(mention, _parts(sentence, "saddle"), SADDLE_DISTANCE) and any(w in text for w in NUMB_WORDS):
             return "saddle_numbness"
-        if words & SUDDEN_WORDS and any(w in text for w in WEAK_WORDS):
-            return "sudden_weakness"
+        sentence_text = sentence.text.lower()
+        onset = words & SUDDEN_WORDS or (SUDDEN_ONSET.search(sentence_text) and not GRADUAL.search(sentence_text))
+        if onset and any(w in text for w in WEAK_WORDS):
+            return "sudden_weakness"  # "20 min ago both legs went really weak"
         if any(w in text for w in JELLY_WORDS) and INABILITY.search(sentence.text.lower()):
             return "sudden_weakness"
     if sign == LIMB_ASLEEP:
@@ -313,7 +316,11 @@ def _composed_sign(mention: Span) -> str:
         if _near(mention, coughs, COUGH_BLOOD_DISTANCE):
             return "coughing_blood"
     if sign == SITE_CHANGE and _parts(doc, "site"):
-        return "infection_signs"
+        # "a red square on my upper arm where the patch was ... the kyphoplasty site has
+        # healed", "hot and flushed in the face": another place named beside the
+        # change, and the site only in another sentence
+        elsewhere = _near(mention, _parts(sentence, "arm", "leg", "face"), LIMB_DISTANCE)
+        return sign if elsewhere and not _parts(sentence, "site", "back") else "infection_signs"
     if (
         sign == "back_pain"
         and _spreads(sentence)
@@ -392,6 +399,10 @@ def _said_of_the_past(part: Span) -> bool:
     return any(token.lower_ in PAST_WORDS for token in doc[start:part.start])
 
 
+# "pain 6/10 at discharge", "since discharge": leaving hospital, not a wound's discharge
+DISCHARGE_WHEN = {"at", "since", "on", "after", "from", "before", "post", "till", "until"}
+URINE_DRAINING = re.compile(r"\b(catheter|urine|bag|bladder)\b")
+GAVE_ME_THE = re.compile(r"\b(gave|gives|give|giving|got|get|gets|gotten) (me|us|her|him|them) (the )?(shivers?|chills?)\b")
 # "your prices take my breath away", "it took my breath away": wonder or shock, not breathing
 PRICE_TAKES_BREATH = re.compile(r"\b(take|takes|took|taking|taken)( my| your| her| his| the)? breath away\b")
 
@@ -450,8 +461,14 @@ def _idiom(mention: Span, sign: str) -> bool:
         return True  # "your prices take my breath away": the bill, not breathing
     if sign == "shortness_of_breath" and after in BUSY_ERRANDS:
         return True  # "out of breath chasing these letters": busy, not breathless at rest
-    if sign == "infection_signs" and text == "discharge" and (after in DISCHARGE_PAPERWORK or before[-1:] == ["to"]):
-        return True  # "planning to discharge from the caseload", "her discharge summary"
+    if sign == "infection_signs" and text == "discharge" and (
+            after in DISCHARGE_PAPERWORK or before[-1:] and before[-1] in DISCHARGE_WHEN):
+        return True  # "planning to discharge from the caseload", "her discharge summary", "6/10 at discharge"
+    if sign == "infection_signs" and text.startswith("drain") and URINE_DRAINING.search(lowered):
+        return True  # "catheter draining well, clear urine": the bag, not the wound
+    if sign == "infection_signs" and text.startswith(("shiver", "chill", "the shiver", "the chill")) and (
+            GAVE_ME_THE.search(doc.text[max(mention.start_char - 20, 0):mention.end_char].lower())):
+        return True  # "gave me the shivers": fear, not a chill
     if sign == "infection_signs" and text.startswith(("shiver", "chill")) and SPINE_SHIVER.match(
             doc.text[mention.end_char:].lower()):
         return True  # "shivers down my spine when I think about it": fear, not a chill
@@ -731,6 +748,11 @@ RESOLVED_OTHERWISE = re.compile(
     r"|\b(i'?ve|ive|she'?s|he'?s|it'?s|its|it has|i have) been (fine|ok|okay|grand|alright|good|clear) (ever )?since\b"
     r"|\b(they'?re|they are|it'?s|its|it is|that'?s|both)( now| all| been)? (right as rain|back to normal|normal again"
     r"|fine again|good as new)\b"
+    # a fever measured normal since, a recovery in a set phrase: "temp normal since Mon",
+    # "since the transfusion I'm a new woman"
+    r"|\b(temp|temps|temperature|temperatures)( has| have| had)?( been| is| was| are| were)?( back)?( to)?"
+    r" (normal|fine|ok|okay|settled|down)( again)? (since|ever since|from)\b"
+    r"|\b(i'?m|i am|im|she'?s|he'?s|she is|he is) (like )?a new (woman|man|person)\b"
     r"|(?<!does )(?<!do )(?<!did )(?<!will )(?<!would )(?<!should )(?<!could )(?<!can )(?<!might )(?<!to )"
     r"\b(it|they|that) go away\b(?![^.!?,;]{0,25}\?)"
     # tersely and in dialect: "gone since. fine", "it wis awa by the mornin", "it's no come back"
@@ -952,10 +974,23 @@ LONG_STANDING = re.compile(r"\b(years?|yrs|decades?|for (many|several) months|si
                            r"|neuropathy|\w+ cycle|treatment))\b")
 
 
+# Better now, said after a sign from before the procedure: "Before her kyphoplasty she was
+# wetting herself, since the procedure she's continent again"
+BETTER_NOW = re.compile(r"\b(better|fine|gone|continent|normal|straight|straighter|tall|taller|upright|no longer"
+                        r"|not any ?more|resolved|cleared|improved|much less|relief|walking)\b")
+
+
 def _before_the_procedure(mention: Span) -> bool:
     sentence = mention.sent.text.lower()
     opener = PRE_OP_OPENER.match(sentence)
-    return bool(opener) and not SAID_OF_NOW.search(sentence[opener.end():])
+    if not opener:
+        return False
+    # the mention's own clause says nothing of now; a later clause may say it is better now
+    mention_end = mention.end_char - mention.sent.start_char
+    clause_end = min([i for i in (sentence.find(",", mention_end), sentence.find(";", mention_end)) if i >= 0]
+                     or [len(sentence)])
+    own, rest = sentence[opener.end():clause_end], sentence[clause_end:]
+    return not SAID_OF_NOW.search(own) and not (SAID_OF_NOW.search(rest) and not BETTER_NOW.search(rest))
 
 
 def _chronic_baseline(mention: Span, after: str) -> bool:
@@ -1048,13 +1083,21 @@ RELATIVES_PROCEDURE = re.compile(
 )
 
 
+# A carer or a care worker who says the procedure is not theirs: "I haven't had any
+# procedure or anything", "I've never had the op myself"
+WRITER_HAD_NO_PROCEDURE = re.compile(
+    r"\bi(?:'ve| have|ve)? (?:haven'?t|havent|have not|not|never|hadn'?t|had not) (?:ever )?had (any|a|an|the|one)? ?"
+    r"(back |spine |spinal )?(procedure|operation|op|surgery|kypho\w*|vertebroplasty)\b(?! (yet|done yet))"
+)
+
+
 def _carer_stated(doc: Doc) -> bool:
     """The message itself says the writer cares for the patient: a carer's words, or
     the procedure is someone else's. Only then is "my hands tingle" the carer's own:
     a patient who names a relative ("my son got me back onto the bed", "wife's making
     me ask") is still the patient, and their "I can't stand" is theirs."""
     text = doc.text.lower()
-    if _says_carer(text):
+    if _says_carer(text) or WRITER_HAD_NO_PROCEDURE.search(text):
         return True
     third = THIRD_PERSON_PROCEDURE.search(text)
     if third and not NEGATION_IN.search(third.group(0)):
@@ -1062,7 +1105,7 @@ def _carer_stated(doc: Doc) -> bool:
     return bool(RELATIVES_PROCEDURE.search(text)) and not _own_procedure(doc)
 
 
-PERSON_AFTER_MY = re.compile(RELATIVE_WORDS.pattern + "|" + r"^(friends?|neighbou?rs?|cousins?|colleagues?|pal|mate"
+PERSON_AFTER_MY = re.compile(RELATIVE_WORDS.pattern + "|" + r"^(friends?|besties?|bffs?|neighbou?rs?|cousins?|colleagues?|pal|mate"
                              r"|buddy|lady|man|bloke|guy|dog|cat|vet|gp|doctor|nurse|surgeon|physio)\b")
 WRITER_OWN_DISTANCE = 8  # "I seem to have developed a hump": words back to the writer
 
@@ -1122,6 +1165,25 @@ def _someone_elses(mention: Span) -> bool:
     return named
 
 
+# A care home's handover, one resident after another: "Rm 1 Mr JJ - c/o chest pain ...
+# Rm 3 Mrs AB (our kyphoplasty lady) - walked to lounge".
+RESIDENT_MARKER = re.compile(r"\b(rm|room|bed|bay|flat)\s?#?\d+\b")
+KYPHOPLASTY_NAMED = re.compile(r"\b(kypho\w*|vertebroplasty|cement)\b")
+
+
+def _another_residents(mention: Span) -> bool:
+    """In a handover that lists several residents, and says which one had the
+    kyphoplasty, a sign in another resident's part is someone else's."""
+    text = mention.doc.text.lower()
+    starts = [m.start() for m in RESIDENT_MARKER.finditer(text)]
+    if len(starts) < 2:
+        return False
+    bounds = list(zip(starts, starts[1:] + [len(text)]))
+    patients = [b for b in bounds if KYPHOPLASTY_NAMED.search(text[b[0]:b[1]])]
+    own = next((b for b in bounds if b[0] <= mention.start_char < b[1]), None)
+    return bool(patients) and own is not None and own not in patients
+
+
 def mention_role(mention: Span, caregiver: bool) -> str:
     modifiers = mention._.modifiers
     categories = {m.category.upper() for m in modifiers}
@@ -1129,6 +1191,8 @@ def mention_role(mention: Span, caregiver: bool) -> str:
     # Never the patient, whoever is writing (a carer's other_person is the patient):
     if NOT_PATIENT in categories or _animal_subject(mention):
         return "not_patient"
+    if _another_residents(mention):
+        return "other_person"
     if WRITER_SELF in categories and _carer_context(doc, caregiver):
         return "not_patient"
     if ABOUT_THE_WRITER.search(doc.text.lower()) and _writers_own(mention) and _carer_context(doc, caregiver):

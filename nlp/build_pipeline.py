@@ -66,7 +66,7 @@ WORDS: Dict[str, List[str]] = {
               "faeces", "feces", "poos", "bm"],
     "TOILET": ["toilet", "loo", "bathroom", "lav", "lavatory", "restroom", "washroom", "wc",
                "commode", "potty", "john", "toilet.", "loo."],
-    "SELF": ["myself", "himself", "herself", "themselves", "yourself", "meself"],
+    "SELF": ["myself", "himself", "herself", "themselves", "yourself", "meself", "miself", "mysel", "hisself", "imself"],
     "GARMENT": ["pants", "trousers", "bed", "underwear", "knickers", "nappy", "pad", "clothes",
                 "sheets", "pyjamas", "pajamas", "chair", "jeans", "briefs", "boxers", "pull-ups"],
     "CHEST": ["chest", "breastbone", "sternum", "chest."],

@@ -28,6 +28,12 @@ _YES = re.compile(
     r"absolutely|true|affirmative)\b"
 )
 _HAS_WORD = re.compile(r"[^\W_]")
+# A question asked back ("is that the right direction or should it be gone by now?")
+# answers nothing, whatever yes-like word it holds ("right", "some").
+_QUESTION_BACK = re.compile(
+    r"^(is|are|am|was|were|should|shall|what|whats|what's|how|why|when|where|which|who|can|could|will|"
+    r"would|do|does|did|isn'?t|aren'?t|has|have)\b.*\?\s*$"
+)
 _UNSURE = re.compile(
     r"\b(not sure|unsure|don'?t know|dont know|idk|maybe|no idea|can'?t tell|"
     r"can'?t (remember|recall)|cannot (remember|recall)|forg[eo]t)\b"
@@ -45,7 +51,7 @@ def yes_no(intent: Optional[str], text: Optional[str]) -> Optional[bool]:
     if intent in NO_INTENTS:
         return False
     words = (text or "").lower().strip()
-    if not words or _UNSURE.search(words):
+    if not words or _UNSURE.search(words) or _QUESTION_BACK.search(words):
         return None
     if _NO.search(words):
         return False

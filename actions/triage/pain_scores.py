@@ -88,6 +88,8 @@ _BARE_SCORE = re.compile(r"^\s*(10|[0-9](?:\.5)?)\s*(?:/\s*10|out of 10)?\s*[.!]
 _NOW_WORDS = {"now", "today", "currently", "tonight", "morning", "moment", "is", "it's", "its", "still"}
 _PAST_WORDS = {"was", "were", "yesterday", "last", "before", "used", "ago", "earlier", "previously"}
 _NEAR = 3  # words either side of a score that say when it was
+# A score said after "then" follows the one before it: "a 6 a month ago, then a 5"
+_THEN = re.compile(r"\bthen( (a|an|like|about|around|maybe|only|just|down to|up to|at))*$")
 
 
 def stated_scores(text: Optional[str]) -> Tuple[Optional[float], Optional[float]]:
@@ -105,6 +107,8 @@ def stated_scores(text: Optional[str]) -> Tuple[Optional[float], Optional[float]
         # the nearest word that says when: "was a 7" / "a 7 yesterday" / "now a 4"
         by_distance = [w for pair in zip_longest(reversed(before), after) for w in pair if w]
         when = next((w for w in by_distance if w in _PAST_WORDS or w in _NOW_WORDS), None)
+        if _THEN.search(" ".join(before)):
+            when = "now"  # "was a 6 a month ago, then a 5": the later of the two
         if when in _PAST_WORDS:
             earlier = value if earlier is None else earlier
         elif when is None and current is None:

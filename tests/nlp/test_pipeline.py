@@ -19,6 +19,39 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # a handover that lists residents: only the one who had the kyphoplasty is the patient
+    ("handover: rm 5 mr d - sob overnight, gp called. rm 6 mrs k (kyphoplasty 3 wks) - settled, pain 2/10", {"shortness_of_breath": "other_person"}),
+    ("rm 2 mrs t new incontinence today. rm 9 mr p had his kypho last month, eating well", {"bladder_bowel_control": "other_person"}),
+    ("rm 4 mrs l, kyphoplasty 2/52 - c/o chest pain 0900. rm 7 fine", {"chest_pain": "affirmed"}),
+    # the saddle area as a buttock or its sensation; legs that went weak minutes ago
+    ("since breakfast there's numbness across one buttock and round his back passage", {"saddle_numbness": "affirmed"}),
+    ("she's lost all sensation in her bottom since last night", {"saddle_numbness": "affirmed"}),
+    ("ten minutes ago both my legs went weak and wobbly, i'm stuck in the chair", {"sudden_weakness": "affirmed"}),
+    ("his legs have been getting weaker slowly over the last fortnight", {"nerve_symptoms": "affirmed"}),
+    # a carer's findings and a patient's euphemisms for incontinence
+    ("found him soaked at 5am and he hadn't noticed, he's never like that", {"bladder_bowel_control": "affirmed"}),
+    ("i've had two little accidents with my bladder since friday", {"bladder_bowel_control": "affirmed"}),
+    ("mi wet miself last night an never feel it", {"bladder_bowel_control": "affirmed"}),
+    # the pain said as "it", reaching a new place
+    ("the old ache has settled but now it's creeping round into her right side", {"pain_spreading": "affirmed"}),
+    # someone prayed for, a sermon, a bestie's relative
+    ("we're praying for a lady at church whose legs gave way after her op", {"nerve_symptoms": "other_person"}),
+    ("the vicar's sermon was about a man who was paralysed and walked again", {"sudden_weakness": "other_person"}),
+    ("my bestie's nan had chest pains after her op, scary", {"chest_pain": "other_person"}),
+    # gone by now, in set phrases; a before-the-op sign the procedure cured
+    ("he had a temperature of 38.3 on tuesday with a chest bug, temps back to normal since wednesday", {"infection_signs": "historical"}),
+    ("i was short of breath before the iron infusion but since then i'm a new person", {"shortness_of_breath": "historical"}),
+    ("before his op he was wetting himself, since the kyphoplasty he's continent again", {"bladder_bowel_control": "historical"}),
+    ("before the operation i had tingling in my toes, and i've still got it now", {"nerve_symptoms": "affirmed"}),
+    # questions that only wonder, or idioms, or the writer's own sense of things
+    ("what does sciatica feel like? just so i know", {"pain_spreading": "hypothetical"}),
+    ("is it just me or has dad shrunk? he's definitely more stooped", {"posture_change": "affirmed"}),
+    ("that film gave me the chills, my back is fine though", {}),
+    # hospital discharge and a urine catheter are not a wound's discharge
+    ("pain has gone from 7 at discharge to 3 now", {}),
+    ("catheter bag draining well, urine clear", {}),
+    # redness or heat named on another part of the body
+    ("a red itchy patch on my forearm where the pain patch was. the kyphoplasty site itself is fine", {}),
     # a grandchild's illness goes on to the signs coordinated with it
     ("my granddaughter came down with a temperature of 38.5 last night and chills", {"infection_signs": "not_patient"}),
     # a terse message that opens with someone else is about them
@@ -723,6 +756,9 @@ CASES = [
 ]
 
 CAREGIVER_CASES = [
+    # a care worker who says the procedure is not theirs: their own pain is not a resident's
+    ("not about a resident this time, my own back's bad since a double shift and now it shoots down my leg."
+     " i've never had any surgery", True, {"pain_spreading": "not_patient"}),
     # the patient set against the writer: the writer's own body is not the patient's
     ("dad's doing far better than i am, his back pain is nearly gone. my hands go numb every night", True,
      {"nerve_symptoms": "not_patient"}),

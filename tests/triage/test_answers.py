@@ -19,6 +19,10 @@ TODAY = date(2026, 11, 24)  # a Tuesday
         (None, "none of those", False), (None, "i havent", False),
         (None, "not sure", None), (None, "maybe", None), (None, "i dont know", None),
         (None, "what do you mean", None), (None, "", None),
+        # a question asked back holds yes-like words but answers nothing
+        ("ask_what_to_do", "is that the right sort of progress or should it have gone by now?", None),
+        ("faq", "should i be doing some stretches as well?", None),
+        (None, "do I? yes i think so", True),
     ],
 )
 def test_yes_no(intent, text, expected):

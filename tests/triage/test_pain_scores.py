@@ -32,6 +32,9 @@ from tests.support.turns import read_turn
         ("vas 7 went down to 3 with the new patches", "better"),
         ("it was a 4 to begin with, it has gone up to a 9", "worse"),
         ("i take 2 down to 1 tablet at night", None),  # doses, not scores
+        # a score after "then" follows the one before it
+        ("it was an 8 at the start of the month, then a 7", "same"),
+        ("a 7 two weeks ago, then a 4", "better"),
     ],
 )
 def test_pain_score_trend(text, trend):
