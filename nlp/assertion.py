@@ -740,7 +740,7 @@ RESOLVED_LATER = re.compile(
 RESOLVED_OTHERWISE = re.compile(
     r"\b(cleared|sorted|fixed|cured|settled|shifted|got rid of) (it|that|them|those)( up| out)?\b"
     r"|\b(all|been|was|got|it'?s|its) sorted( out| since| now| quickly)?\b|\bsorted itself( out)?\b"
-    r"|\b(nothing|none|no more|nowt|not a thing) (like (it|that) )?since\b(?! (has|have|had|helps|helped|works|worked|touches))"
+    r"|\b(nothing|none|no more|nowt|not a thing)( at all)? (like (it|that) )?since\b(?! (has|have|had|helps|helped|works|worked|touches))"
     r"|\b(haven'?t|have not|hasn'?t|has not|not) (had|felt|noticed) (it|that|them|any|anything)( like (it|that))? (again|since)\b"
     r"|\b(it|they|that|he|she|i) (was|were) (fine|ok|okay|grand|normal|alright)( again)? (as soon as|once|after|when|by|within)\b"
     # "Been fine since.", "it's been fine since": not "his back's been ok since the op" (another thing)
@@ -977,7 +977,7 @@ LONG_STANDING = re.compile(r"\b(years?|yrs|decades?|for (many|several) months|si
 # Better now, said after a sign from before the procedure: "Before her kyphoplasty she was
 # wetting herself, since the procedure she's continent again"
 BETTER_NOW = re.compile(r"\b(better|fine|gone|continent|normal|straight|straighter|tall|taller|upright|no longer"
-                        r"|not any ?more|resolved|cleared|improved|much less|relief|walking)\b")
+                        r"|not any ?more|resolved|cleared|improved|much less|relief|walking|none( at all)? since|nothing since)\b")
 
 
 def _before_the_procedure(mention: Span) -> bool:

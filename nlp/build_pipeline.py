@@ -134,8 +134,16 @@ def all_patterns() -> List[Dict]:
     return [p for path in sorted((HERE / "patterns").glob("*.jsonl")) for p in read_patterns(path)]
 
 
+TITLES = ("mrs.", "mr.", "ms.", "dr.", "drs.", "prof.", "rev.", "fr.", "sr.")
+
+
 def build() -> spacy.language.Language:
     nlp = spacy.blank("en")
+    # Rasa's SpacyNLP lowercases the text, and spaCy's exceptions for titles are
+    # capitalised ("Mrs."): without these, "mrs. ln was wetting herself" ends a
+    # sentence at "mrs." and cuts the sign off from what came before it.
+    for title in TITLES:
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
     nlp.meta.update(name="kyphoplasty_en", version=VERSION,
                     description="Symptoms and their assertion status in patient chat messages")
     nlp.add_pipe("sentencizer")

@@ -19,6 +19,9 @@ WARNING_SIGNS = {
 
 # text -> the warning signs it mentions, each with its role; nothing else may be flagged
 CASES = [
+    # a sign from before the op, with none since; a title's full stop ends no sentence
+    ("before the kyphoplasty i had a few accidents with my bladder, but there's been none at all since", {"bladder_bowel_control": "historical"}),
+    ("before her op mrs. b was wetting herself, since the kyphoplasty she's continent again", {"bladder_bowel_control": "historical"}),
     # a handover that lists residents: only the one who had the kyphoplasty is the patient
     ("handover: rm 5 mr d - sob overnight, gp called. rm 6 mrs k (kyphoplasty 3 wks) - settled, pain 2/10", {"shortness_of_breath": "other_person"}),
     ("rm 2 mrs t new incontinence today. rm 9 mr p had his kypho last month, eating well", {"bladder_bowel_control": "other_person"}),
