@@ -51,6 +51,11 @@ def _user_texts(tracker: Tracker) -> List[Optional[str]]:
     return [e.get("text") for e in reversed(tracker.events) if e.get("event") == "user"]
 
 
+def earlier_user_texts(tracker: Tracker) -> List[Optional[str]]:
+    """The user messages before the latest one, newest first."""
+    return _user_texts(tracker)[1:]
+
+
 def user_turn(tracker: Tracker) -> int:
     """How many user messages the conversation has: the latest one's number."""
     return len(_user_texts(tracker))
@@ -58,8 +63,7 @@ def user_turn(tracker: Tracker) -> int:
 
 def reading_of_latest_message(tracker: Tracker) -> MessageReading:
     """Exactly what the red-flag policy computed for this turn."""
-    earlier = _user_texts(tracker)[1:]
-    context = turn_context(tracker.get_slot, bool(active_form(tracker)), earlier)
+    context = turn_context(tracker.get_slot, bool(active_form(tracker)), earlier_user_texts(tracker))
     return read_message(MessageFacts.from_parse_data(tracker.latest_message or {}), context)
 
 

@@ -29,9 +29,13 @@ from addons.base import MessageByMessage
 class SecondOpinionIntent(MessageByMessage):
     def process_message(self, message: Message) -> None:
         guessed = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-        if guessed in RED_FLAG_INTENTS or guessed in SECOND_OPINION_INTENTS:
-            return
         text = message.get(TEXT) or ""
+        if guessed in SECOND_OPINION_INTENTS:
+            return
+        if guessed in RED_FLAG_INTENTS and not (guessed == "report_pain_worse" and states_not_improved(text, date.today())):
+            # A "worse" guess about words that say several weeks with no change and
+            # nothing worse ("hasn't really got better or worse") is not kept.
+            return
         reasons = stated_reasons(text)
         reason = next((r.key for r in SECOND_OPINION_REASONS if r.key in reasons), None)
         if reason is not None:

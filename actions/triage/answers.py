@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from actions.triage.pain_scores import pain_score_trend
+from actions.triage.pain_scores import bare_score, pain_score_trend, previous_pain_score, trend_across_messages
 from actions.triage.time_since import weeks_since
 
 YES_INTENTS = {"affirm"}
@@ -67,12 +67,23 @@ TREND_BY_INTENT = {
     "report_pain_worse": "worse",
 }
 # Each direction in words, in English and in the languages of nlp/other_languages.py.
-_WORSE_WORDS = re.compile(r"\b(worse|worsening|increas\w*|more pain|getting bad|intensif\w*"
+_WORSE_WORDS = re.compile(r"\b(worse|worsening|more pain|getting bad|intensif\w*"
+                          # "increased", but not "they increased her patches"
+                          r"|increas\w*(?! (?:the |my |his |her |their |your )?(?:dose\w*|patch\w*|tablets?|pills?"
+                          r"|meds?|medication|medicine|painkillers?|morphine|oxy\w*|pregabalin|gabapentin"
+                          # nor a scan's "increased uptake"
+                          r"|uptake|signal|activity|density|intensity))"
                           r"|peor|empeor\w*|pior|piorou|piorando|pire|empire|lumala\w*|gorzej|pogorsz\w*"
                           r"|badh (gaya|gayi|raha|rahi)|zyada ho (gaya|gayi)|tệ hơn|хуже)\b")
 _BETTER_WORDS = re.compile(r"\b(better|improv\w*|easing|eased|less pain|settling|good"
                            r"|mejor\w*|melhor\w*|mieux|behtar|bumubuti|gumagaan|gumaganda|lepiej|đỡ|лучше)\b")
 _SAME_WORDS = re.compile(r"\b(same|no change|unchanged|not (really )?(better|changing|improving)|"
+                         # "not really any better", "hasn't got any better", "no improvement"
+                         r"(not|no|nuh|isn'?t|hasn'?t|haven'?t|isnt|hasnt|havent) (really |any |much |got |gotten |getting |been |feeling )*"
+                         r"(better(?! to\b)|improv\w*)|"
+                         # "never really budged", "static at 5/10", "stuck on a 5", "sat at 5 since week 2"
+                         r"never (really |much )?(changed|budged|shifted|moved|improved|eased)|static|stuck (at|on)|"
+                         r"(sat|sitting|sits|stayed|staying) (at|on) (a |an )?\d|"
                          r"stable|plateau\w*|about the same|no different|"
                          # a denied change: "not worse, just there", "hasn't changed much"
                          r"(not|no|never|\w+n'?t) (really |any |much |got |gotten |getting |been |get )*worse|"
@@ -90,20 +101,36 @@ _RETURN_WORDS = re.compile(r"\b(is|'s|s|it'?s|its|came|come|comes|coming|been|ri
                            r"|\b(again|return\w*|harder|stronger|more strong|flare\w*|más|mas|phir|ulit)\b")
 
 
+# A change denied: "not worse", "no better no worse", "hasn't really got better or
+# worse", patois "it nuh worse". Taken out before looking for a change, so the word
+# "worse" in them is not read as the pain getting worse.
+_DENIED_CHANGE = re.compile(
+    r"\b(not|no|never|nor|neither|nuh|\w+n'?t) (really |any |much |got |gotten |getting |been |get |"
+    r"feeling |feel |any |(better|worse),? (or|nor|no|not) )*(worse|better)\b"
+    # the same in the languages of nlp/other_languages.py: "ni mejor ni peor", "nem pior"
+    r"|\b(ni (mejor ni )?peor|no (está )?peor|nem (melhor nem )?pior|não (está )?pior|ni (mieux ni )?pire"
+    r"|pas pire|nie gorzej)\b")
+
+
+def _without_denied_change(text: Optional[str]) -> str:
+    return _DENIED_CHANGE.sub(" ", (text or "").lower())
+
+
 def says_no_worse(text: Optional[str]) -> bool:
     """The words say the pain is the same, and nothing says it changed: "Pain same
     way, likkle ache", "about the same as last week". Not "not the same, it's worse",
     and never "it had got better, but since the weekend it's sharp again": a pain that
     was better and came back is the article's first sign."""
     words = (text or "").lower()
-    if says_it_changed_for_the_worse(text) or _BETTER_WORDS.search(words):
+    if says_it_changed_for_the_worse(text) or _BETTER_WORDS.search(_without_denied_change(text)):
         return False
     return bool(_SAME_WORDS.search(words))
 
 
 def says_it_changed_for_the_worse(text: Optional[str]) -> bool:
-    """Worse, or back again: "worse at night", "it's come back, harder than before"."""
-    words = (text or "").lower()
+    """Worse, or back again: "worse at night", "it's come back, harder than before";
+    not "not worse, not better"."""
+    words = _without_denied_change(text)
     return bool(_WORSE_WORDS.search(words) or _RETURN_WORDS.search(words))
 
 
@@ -115,12 +142,37 @@ def pain_trend(intent: Optional[str], text: Optional[str]) -> Optional[str]:
     if intent in TREND_BY_INTENT:
         return TREND_BY_INTENT[intent]
     words = (text or "").lower()
+    # "not the same, it's worse" is worse; "not worse, just the same" is not.
+    if _WORSE_WORDS.search(_without_denied_change(text)):
+        return "worse"
     # "not better" is the same, not better: check the "same" phrases first.
     if _SAME_WORDS.search(words):
         return "same"
-    if _WORSE_WORDS.search(words):
-        return "worse"
     return "better" if _BETTER_WORDS.search(words) else None
+
+
+# The intents that say the trend in any message, not only as the answer to the
+# trend question: "it's getting worse" fills the slot wherever it is said.
+TREND_STATING_INTENTS = ("report_pain_improving", "report_pain_not_improving", "report_pain_worse")
+
+
+def stated_trend(intent: Optional[str], text: Optional[str],
+                 earlier_texts: "list[Optional[str]]") -> Optional[str]:
+    """The pain's direction a message states outside the trend question, or None.
+
+    Pain scores outrank the classifier's guess: "it was a 6 a month ago, then a 5"
+    ... "now like a 3" is not worse, whatever intent the emoji or the words around
+    the numbers suggested. `earlier_texts`: the earlier user messages, newest first,
+    whose latest score a score in this message is compared with."""
+    scores = pain_score_trend(text) or trend_across_messages(
+        previous_pain_score(earlier_texts), text, bare_score(earlier_texts[0] if earlier_texts else None))
+    if scores:
+        return scores
+    if intent not in TREND_STATING_INTENTS:
+        return None
+    # "hasn't really got better or worse": words that deny a change outrank the
+    # classifier's "worse" (or "better") for them
+    return "same" if says_no_worse(text) else TREND_BY_INTENT[intent]
 
 
 # --- One turn of the symptom check, read as slot values ---

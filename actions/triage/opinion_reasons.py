@@ -70,7 +70,10 @@ REASON_CUES: Tuple[ReasonCue, ...] = (
                        r"(say|says|said|saying) (the )?opposite|"
                        # "the X-ray said no fracture but the MRI says possible fracture: which is it?"
                        r"which (one )?(is it|is right|is true|is correct|(am i|are we|should i|do i) (to )?believe)|"
-                       r"(say|says|said|saying|shows?|showed)\b.{0,80}\bbut\b.{0,60}\b(say|says|said|told|shows?|showed))\b"),
+                       r"(say|says|said|saying|shows?|showed)\b.{0,80}\bbut\b.{0,60}\b(say|says|said|told|shows?|showed)|"
+                       # a report nobody can read: "the GP says he can't interpret it"
+                       r"(can'?t|cannot|couldn'?t|could not|unable to) (interpret|make sense of|understand)|"
+                       r"(nobody|no one|noone)('?s| has)? (explained|told us) what (it|that|this) means)\b"),
         ),
     ),
     ReasonCue(
@@ -81,7 +84,11 @@ REASON_CUES: Tuple[ReasonCue, ...] = (
                        # the article: "unsure ... about your current treatment plan"
                        r"(not sure|unsure|uncertain|doubts?|confused) (about|of|on|with) (the|this|my|her|his|our|their) (plan|treatment)|"
                        r"(nobody|no one|noone|anyone)( is)? tak\w* (me|my \w+|it) seriously|ignored|"
-                       r"nobody (has )?explain\w*|no one (has )?explain\w*)\b"),
+                       r"nobody('?s| has)? explain\w*|no one('?s| has)? explain\w*|"
+                       # no plan anyone owns: "we're not sure anyone actually has a plan", "whose plan to follow"
+                       r"(not sure|unsure|don'?t know|no idea) (if |whether )?(anyone|anybody|someone|they|the doctors?) "
+                       r"(actually |really |even )?(has|have|had|got) a plan|"
+                       r"(whose|which) plan (to|we|i|should)|(two|different|conflicting) plans)\b"),
         ),
     ),
 )

@@ -78,7 +78,20 @@ def _number(word: str) -> float:
     return float(word) if word[0].isdigit() else float(_NUMBER_WORDS[word])
 
 
+# Clinical shorthand in care notes: "9/52" is nine weeks, "3/12 post-op" three months,
+# "5/7 post" five days. "/52" is never a date; "/12" and "/7" only with "post" or "ago"
+# after them ("on 3/12" is the third of December, read by _from_date).
+_CLINICAL_DURATION = re.compile(
+    r"\b(?P<number>\d{1,2})/(?P<unit>52)\b"
+    r"|\b(?P<number2>\d{1,2})/(?P<unit2>12|7)\b(?=\s*(post|ago|since|after|p/o|pop)\b)")
+_CLINICAL_UNIT_WEEKS = {"52": 1.0, "12": 52 / 12, "7": 1 / 7}
+
+
 def _from_duration(text: str) -> Optional[float]:
+    clinical = _CLINICAL_DURATION.search(text)
+    if clinical:
+        number = clinical["number"] or clinical["number2"]
+        return int(number) * _CLINICAL_UNIT_WEEKS[clinical["unit"] or clinical["unit2"]]
     match = _HALF_BEFORE_UNIT.search(text)
     if match:
         return (_number(match["number"]) + 0.5) * _unit_weeks(match["unit"])
@@ -100,7 +113,14 @@ def _from_duration(text: str) -> Optional[float]:
     return amount * _unit_weeks(match["unit"])
 
 
+# A pain score ("pain 5/10", "4-5/10") is not the fifth of October: taken out before
+# dates are read. The cost, a date written "5/10" with no year, is rare in what
+# patients write here; a score is in almost every other message.
+_PAIN_SCORE_FRACTION = re.compile(r"\b\d{1,2}(\.5)?\s*/\s*10\b(?![/.-]\d)")
+
+
 def _from_date(text: str, today: date) -> Optional[float]:
+    text = _PAIN_SCORE_FRACTION.sub(" ", text)
     if re.search(r"\btoday\b", text):
         return 0.0
     if re.search(r"\byesterday\b", text):

@@ -139,3 +139,18 @@ def test_a_pain_score_that_falls_across_messages_is_no_alarm(conversation):
     chat = conversation().say("pain was a 7 the week after the op")
     chat.say("it's a 3 now")
     assert chat.slot("triage_level") not in ("urgent", "emergency")
+
+
+@pytest.mark.parametrize("turns", [
+    # falling scores, told one at a time, with an emoji or wording the classifier may
+    # read as "worse": the numbers decide the trend the symptom check records
+    ["pain diary 📉 it was a 7 a fortnight ago, then a 6", "about a 4 now. 9 weeks since my kyphoplasty, just stiff first thing"],
+    ["scores going the right way: was an 8 at christmas", "today a 5. it's been 10 weeks since the op"],
+])
+def test_scores_that_fall_are_recorded_as_no_worse_whatever_the_intent(conversation, turns):
+    chat = conversation()
+    for turn in turns:
+        chat.say(turn)
+    assert chat.slot("pain_trend") != "worse"
+    assert chat.slot("triage_level") not in ("urgent", "emergency")
+    assert "pain_worse" not in (chat.slot("red_flags") or [])

@@ -63,9 +63,15 @@ def test_not_improving_weeks_on_reaches_second_opinion_at_once_and_still_checks_
     assert chat.slot("weeks_since_procedure") == 13.0
     assert chat.slot("pain_trend") == "same"
     assert chat.slot("triage_level") == "second_opinion"
-    # the warning-sign questions still come: a sign would raise the level
+    # the answer in this reply, then the warning-sign questions: a sign would raise the level
+    assert "utter_second_opinion_not_improved" in chat.responses
     assert chat.active_form == "symptom_check_form"
-    assert chat.slot("requested_slot") and chat.slot("requested_slot").startswith("sign_")
+    first_question = chat.slot("requested_slot")
+    assert first_question and first_question.startswith("sign_")
+    chat.say("no, none of that")
+    assert chat.slot(first_question) is False
+    assert chat.slot("requested_slot") != first_question
+    assert chat.slot("triage_level") == "second_opinion"
 
 
 @pytest.mark.parametrize("text", [

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from actions.triage.answers import pain_trend, read_check_answer, yes_no
+from actions.triage.answers import pain_trend, read_check_answer, stated_trend, yes_no
 from actions.triage.time_since import weeks_since
 
 TODAY = date(2026, 11, 24)  # a Tuesday
@@ -49,10 +49,44 @@ def test_yes_no(intent, text, expected):
         (None, "sigue igual, ni mejor ni peor", "same"), (None, "dard waisa hi hai", "same"),
         (None, "ganun pa rin po", "same"), (None, "está peor que antes", "worse"),
         (None, "ab behtar hai", "better"), (None, "jest lepiej", "better"),
+        # a denied change, said every way, is no change; a change beside it still counts
+        (None, "not worse, still the same old ache", "same"),
+        (None, "it hasn't really got better or worse", "same"),
+        (None, "never really eased off tbh", "same"), (None, "stuck on a 6 for weeks", "same"),
+        (None, "it isn't any better", "same"), (None, "couldn't be better!", "better"),
+        (None, "it's not the same, it's worse", "worse"),
+        # a dose increased is not the pain increasing
+        (None, "they increased her patches and it's about the same", "same"),
+        (None, "the pain has increased since friday", "worse"),
+        (None, "the bone scan showed increased uptake, pain about the same", "same"),
     ],
 )
 def test_pain_trend(intent, text, expected):
     assert pain_trend(intent, text) == expected
+
+
+@pytest.mark.parametrize(
+    "intent, text, earlier, expected",
+    [
+        # the intent alone, as a from_intent mapping would read it
+        ("report_pain_worse", "it's worse since the weekend", [], "worse"),
+        ("report_pain_not_improving", "still no better", [], "same"),
+        ("faq", "can I drive yet?", [], None),
+        # scores in the message outrank the intent the classifier guessed
+        ("report_pain_worse", "pain went from a 7 down to a 4 🙌", [], "better"),
+        ("report_pain_worse", "was a 7 at christmas then a 6", [], "same"),
+        # a score compared with the one an earlier message gave
+        ("report_muscle_ache", "today it's about a 2, just stiff", ["pain score was a 6 last wk"], "better"),
+        ("greet", "now an 8, can barely sit", ["it was a 3 on monday"], "worse"),
+        # words that deny a change outrank the classifier's "worse" for them
+        ("report_pain_worse", "it's not got better or worse, same dull ache since the op", [], "same"),
+        ("report_pain_worse", "worse at night than in the day", [], "worse"),
+        # no scores and no trend intent: nothing is said about the trend
+        ("report_muscle_ache", "a bit stiff getting out of the car", ["it was a 5 yesterday"], None),
+    ],
+)
+def test_stated_trend(intent, text, earlier, expected):
+    assert stated_trend(intent, text, earlier) == expected
 
 
 @pytest.mark.parametrize(
@@ -74,6 +108,10 @@ def test_pain_trend(intent, text, expected):
         ("faz cinco semanas", 5.0), ("bốn tuần trước", 4.0),
         # Hindi numbers that are English words count only before a Hindi unit
         ("i do weeks of physio", None), ("teen weeks", None),
+        # care-note shorthand: weeks over 52, months over 12 and days over 7
+        ("now 5/52 post kyphoplasty", 5.0), ("4/12 post-op", 17.3), ("3/7 post procedure", 0.4),
+        # a pain score is not a date
+        ("kyphoplasty, pain 6/10", None), ("pain 3-4/10 since the op", None),
     ],
 )
 def test_weeks_since(text, weeks):

@@ -29,6 +29,12 @@ from actions.triage.opinion_reasons import stated_reasons, states_not_improved
     ("the surgeon told me to have a fusion, is that right?", {"advised_another_procedure"}),
     ("they've booked him for surgery next month and we want to be sure", {"advised_another_procedure"}),
     ("the consultant now wants to do a vertebroplasty on my mother", {"advised_another_procedure"}),
+    # a report no one can read, a plan no one owns
+    ("his mri results came back and the physio couldn't make sense of them either", {"imaging_unclear"}),
+    ("the x-ray report uses words nobody's explained what it means", {"imaging_unclear", "unheard"}),
+    ("three doctors, and honestly i don't know if anyone has a plan for her", {"unheard"}),
+    ("the pain team and the surgeon have two plans and we don't know whose plan to follow", {"unheard"}),
+    ("the specialist never explained anything, nobody's explained a thing to us", {"unheard"}),
 ])
 def test_reasons_said_in_the_words(text, reasons):
     assert stated_reasons(text) == reasons
@@ -56,6 +62,13 @@ def test_no_reason_without_both_parts(text):
     ("3 weeks and the same", False),  # too early: expected healing
     ("8 weeks, it is the same in the day but much worse at night", False),  # worse: the first sign
     ("8 weeks, pain is a lot better", False),
+    # a change denied is no change: the word "worse" in it is not the first sign
+    ("kyphoplasty 11 weeks back, it hasn't really got better or worse, a 4 most days", True),
+    ("about 3 months on now. no better no worse, same dull ache", True),
+    ("been 7 weeks and it isn't any better, I'm fed up", True),
+    ("2 months since the op, the ache has been stuck on a 6 the whole time", True),
+    ("pt 8/52 post kypho, pain static, obs stable", True),  # care-note shorthand for weeks
+    ("10 weeks, not worse in the day but it's getting worse at night", False),
 ])
 def test_several_weeks_and_no_better_said_in_one_message(text, states):
     assert states_not_improved(text, date(2026, 12, 2)) is states
