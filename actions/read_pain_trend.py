@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.triage.answers import TREND_SLOT, stated_trend
-from actions.triage_state import earlier_user_texts
+from actions.triage_state import context_of_latest_message
 
 
 class ActionReadPainTrend(Action):
@@ -26,8 +26,9 @@ class ActionReadPainTrend(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         message = tracker.latest_message or {}
+        context = context_of_latest_message(tracker)
         trend = stated_trend((message.get("intent") or {}).get("name"), message.get("text"),
-                             earlier_user_texts(tracker))
+                             context.previous_pain_score, context.previous_bare_score)
         # No SlotSet when the message says nothing about the trend: what an earlier
         # message said stays.
         return [SlotSet(TREND_SLOT, trend)] if trend else []

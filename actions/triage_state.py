@@ -22,6 +22,7 @@ from actions.triage.detection import (
     SIGN_TO_CONFIRM_SLOT,
     MessageFacts,
     MessageReading,
+    TurnContext,
     read_message,
     sign_slot_roles,
     slot_for_sign,
@@ -51,20 +52,20 @@ def _user_texts(tracker: Tracker) -> List[Optional[str]]:
     return [e.get("text") for e in reversed(tracker.events) if e.get("event") == "user"]
 
 
-def earlier_user_texts(tracker: Tracker) -> List[Optional[str]]:
-    """The user messages before the latest one, newest first."""
-    return _user_texts(tracker)[1:]
-
-
 def user_turn(tracker: Tracker) -> int:
     """How many user messages the conversation has: the latest one's number."""
     return len(_user_texts(tracker))
 
 
+def context_of_latest_message(tracker: Tracker) -> TurnContext:
+    """The context the red-flag policy read this turn in (detection.turn_context)."""
+    return turn_context(tracker.get_slot, bool(active_form(tracker)), _user_texts(tracker)[1:])
+
+
 def reading_of_latest_message(tracker: Tracker) -> MessageReading:
     """Exactly what the red-flag policy computed for this turn."""
-    context = turn_context(tracker.get_slot, bool(active_form(tracker)), earlier_user_texts(tracker))
-    return read_message(MessageFacts.from_parse_data(tracker.latest_message or {}), context)
+    return read_message(MessageFacts.from_parse_data(tracker.latest_message or {}),
+                        context_of_latest_message(tracker))
 
 
 def _known(value: Any) -> bool:

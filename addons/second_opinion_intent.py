@@ -19,7 +19,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.triage.detection import RED_FLAG_INTENTS
+from actions.triage.detection import RED_FLAG_INTENTS, intent_for_sign
 from actions.triage.opinion_reasons import INTENT_OF_REASON, SECOND_OPINION_INTENTS, stated_reasons, states_not_improved
 from actions.triage.rules import SECOND_OPINION_REASONS
 from addons.base import MessageByMessage
@@ -32,7 +32,8 @@ class SecondOpinionIntent(MessageByMessage):
         text = message.get(TEXT) or ""
         if guessed in SECOND_OPINION_INTENTS:
             return
-        if guessed in RED_FLAG_INTENTS and not (guessed == "report_pain_worse" and states_not_improved(text, date.today())):
+        if guessed in RED_FLAG_INTENTS and not (
+                guessed == intent_for_sign("pain_worse") and states_not_improved(text, date.today())):
             # A "worse" guess about words that say several weeks with no change and
             # nothing worse ("hasn't really got better or worse") is not kept.
             return

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from actions.triage.pain_scores import bare_score, pain_score_trend, previous_pain_score, trend_across_messages
+from actions.triage.pain_scores import pain_score_trend, score_trend
 from actions.triage.time_since import weeks_since
 
 YES_INTENTS = {"affirm"}
@@ -106,7 +106,7 @@ _RETURN_WORDS = re.compile(r"\b(is|'s|s|it'?s|its|came|come|comes|coming|been|ri
 # "worse" in them is not read as the pain getting worse.
 _DENIED_CHANGE = re.compile(
     r"\b(not|no|never|nor|neither|nuh|\w+n'?t) (really |any |much |got |gotten |getting |been |get |"
-    r"feeling |feel |any |(better|worse),? (or|nor|no|not) )*(worse|better)\b"
+    r"feeling |feel |(better|worse),? (or|nor|no|not) )*(worse|better)\b"
     # the same in the languages of nlp/other_languages.py: "ni mejor ni peor", "nem pior"
     r"|\b(ni (mejor ni )?peor|no (está )?peor|nem (melhor nem )?pior|não (está )?pior|ni (mieux ni )?pire"
     r"|pas pire|nie gorzej)\b")
@@ -152,20 +152,19 @@ def pain_trend(intent: Optional[str], text: Optional[str]) -> Optional[str]:
 
 
 # The intents that say the trend in any message, not only as the answer to the
-# trend question: "it's getting worse" fills the slot wherever it is said.
-TREND_STATING_INTENTS = ("report_pain_improving", "report_pain_not_improving", "report_pain_worse")
+# trend question: "it's getting worse" fills the slot wherever it is said. Persistent
+# pain says how long, not which way: it answers the trend only when asked.
+TREND_STATING_INTENTS = frozenset(TREND_BY_INTENT) - {"report_persistent_pain"}
 
 
-def stated_trend(intent: Optional[str], text: Optional[str],
-                 earlier_texts: "list[Optional[str]]") -> Optional[str]:
+def stated_trend(intent: Optional[str], text: Optional[str], previous_score: Optional[float] = None,
+                 previous_bare_score: Optional[float] = None) -> Optional[str]:
     """The pain's direction a message states outside the trend question, or None.
 
     Pain scores outrank the classifier's guess: "it was a 6 a month ago, then a 5"
     ... "now like a 3" is not worse, whatever intent the emoji or the words around
-    the numbers suggested. `earlier_texts`: the earlier user messages, newest first,
-    whose latest score a score in this message is compared with."""
-    scores = pain_score_trend(text) or trend_across_messages(
-        previous_pain_score(earlier_texts), text, bare_score(earlier_texts[0] if earlier_texts else None))
+    the numbers suggested. The previous scores: as in detection.TurnContext."""
+    scores = score_trend(text, previous_score, previous_bare_score)
     if scores:
         return scores
     if intent not in TREND_STATING_INTENTS:

@@ -24,9 +24,8 @@ from actions.triage.evidence import DETECTOR_SURE, PLAUSIBLE, Decision, learned_
 from actions.triage.pain_scores import (
     bare_score,
     lone_score,
-    pain_score_trend,
     previous_pain_score,
-    trend_across_messages,
+    score_trend,
 )
 from actions.triage.rules import EMERGENCY_GROUP_KEY, EMERGENCY_SIGN_KEYS, SIGNS_BY_KEY
 
@@ -289,10 +288,8 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
         flags.add("pain_worse")
     # Pain scores that rise ("3/10 last week, 8/10 today") report it at any time;
     # scores that fall contradict a reading that the pain got worse.
-    scores = pain_score_trend(text)
-    if scores is None:
-        # "it was a 3 last week" ... "now a 9": compared with the earlier message
-        scores = trend_across_messages(context.previous_pain_score, text, context.previous_bare_score)
+    # "it was a 3 last week" ... "now a 9": compared with the earlier message
+    scores = score_trend(text, context.previous_pain_score, context.previous_bare_score)
     if scores == "worse":
         flags.add("pain_worse")
     # Numbness reported, then where it is: "the INSIDE of my thighs, up near my

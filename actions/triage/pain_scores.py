@@ -171,6 +171,13 @@ def trend_across_messages(previous: Optional[float], text: Optional[str],
 _CHANGE_WORDS = re.compile(r"\b(went|gone|jumped|shot|rose|risen|climbed|crept|back up|up to|from|flared|spiked)\b")
 
 
+def score_trend(text: Optional[str], previous: Optional[float],
+                previous_bare: Optional[float] = None) -> Optional[str]:
+    """better | same | worse from the scores this message gives, compared within the
+    message first, else with the earlier message's score (trend_across_messages)."""
+    return pain_score_trend(text) or trend_across_messages(previous, text, previous_bare)
+
+
 def lone_score(text: Optional[str]) -> bool:
     """One score said with nothing to compare it with and no words of change:
     "Mum's pain was a 7 the week after" says no direction."""

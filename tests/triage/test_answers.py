@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from actions.triage.answers import pain_trend, read_check_answer, stated_trend, yes_no
+from actions.triage.detection import turn_context
 from actions.triage.time_since import weeks_since
 
 TODAY = date(2026, 11, 24)  # a Tuesday
@@ -86,7 +87,8 @@ def test_pain_trend(intent, text, expected):
     ],
 )
 def test_stated_trend(intent, text, earlier, expected):
-    assert stated_trend(intent, text, earlier) == expected
+    context = turn_context(lambda slot: None, False, earlier)  # as the action reads the tracker
+    assert stated_trend(intent, text, context.previous_pain_score, context.previous_bare_score) == expected
 
 
 @pytest.mark.parametrize(
