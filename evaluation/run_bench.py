@@ -154,7 +154,7 @@ def profile_load(assistant: Assistant, raw) -> Dict[str, Any]:
     import subprocess
     from contextlib import nullcontext
 
-    from tests.support.servers import action_server, project_env
+    from harness.processes import action_server, project_env
 
     out = raw / f"profile-{assistant.name}.json"
     needs_actions = assistant.project == ROOT

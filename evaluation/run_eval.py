@@ -56,8 +56,8 @@ def assistant_run(model: Path, test_examples, vignettes, scratch: Path):
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    from tests.support.conversation import Conversation
-    from tests.support.servers import action_server
+    from harness.conversation import Conversation
+    from harness.processes import action_server
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)

@@ -13,7 +13,7 @@ from typing import Dict, List
 import psutil
 
 from evaluation.load_client import first_answer, healthy, loopback_url
-from tests.support.servers import free_port, project_env
+from harness.processes import free_port, project_env
 
 BIN = Path(sys.executable).parent
 START_TIMEOUT_S = 300

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from tests.support.servers import project_env
+from harness.processes import project_env
 
 BIN = Path(sys.executable).parent
 

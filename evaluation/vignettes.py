@@ -47,7 +47,7 @@ def load_vignettes(path: Path) -> List[Dict[str, Any]]:
 
 
 def run_vignette(chat, vignette: Dict[str, Any]) -> Dict[str, Any]:
-    """chat: a tests.support.conversation.Conversation of its own."""
+    """chat: a harness.conversation.Conversation of its own."""
     alarm = vignette["expected"] in ALARM_LEVELS
     sign_turn = int(vignette.get("sign_turn") or 1)
     confirm_reply = vignette.get("confirm_reply") or DEFAULT_CONFIRM_REPLY[alarm]
@@ -74,5 +74,5 @@ def run_vignette(chat, vignette: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def run_vignettes(start_conversation: Callable[[], Any], vignettes: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    """start_conversation() -> a tests.support.conversation.Conversation."""
+    """start_conversation() -> a harness.conversation.Conversation."""
     return [run_vignette(start_conversation(), vignette) for vignette in vignettes]

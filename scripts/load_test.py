@@ -100,8 +100,8 @@ def main() -> int:
     parser.add_argument("--replicas", type=int, default=1, help=">1: PostgreSQL + Redis")
     args = parser.parse_args()
 
-    from tests.production.stack import RasaServer, credentials_file, postgres, redis_server
-    from tests.support.servers import action_server
+    from harness.production import RasaServer, credentials_file, postgres, redis_server
+    from harness.processes import action_server
 
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         folder = Path(tmp)

@@ -12,7 +12,7 @@ import pytest
 # it sits below the filters pytest applies to each test.
 import sanic  # noqa: F401,E402
 
-from tests.support.servers import MODEL, ROOT, action_server
+from harness.processes import MODEL, ROOT, action_server
 from tests.support.stack import stack  # noqa: F401 (the served product, for tests/web and tests/channels)
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -51,7 +51,7 @@ def agent(action_endpoint, event_loop_for_agent):
 
 @pytest.fixture(scope="session")
 def conversation(agent, event_loop_for_agent):
-    from tests.support.conversation import Conversation
+    from harness.conversation import Conversation
 
     def start(sender_id=None):
         return Conversation(agent, event_loop_for_agent, sender_id)

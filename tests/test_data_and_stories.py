@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from tests.support.servers import BIN, MODEL, ROOT, project_env
+from harness.processes import BIN, MODEL, ROOT, project_env
 
 pytestmark = pytest.mark.slow
 

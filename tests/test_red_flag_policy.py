@@ -12,7 +12,7 @@ from rasa.shared.core.domain import Domain
 
 from actions.triage.detection import CONFIRM_ACTION, ESCALATION_ACTION, NOT_CONFIRMED_ACTION, SIGN_TO_CONFIRM_SLOT
 from addons.red_flag_policy import RedFlagPolicy
-from tests.support.servers import ROOT
+from harness.processes import ROOT
 
 POLICY = RedFlagPolicy(RedFlagPolicy.get_default_config(), None, None, ExecutionContext(GraphSchema({})))
 SLOTS = Domain.load(str(ROOT / "domain.yml")).slots

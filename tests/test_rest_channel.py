@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from tests.support.servers import BIN, MODEL, free_port, running
+from harness.processes import BIN, MODEL, free_port, running
 
 pytestmark = pytest.mark.slow
 TOKEN = "test-only-token"

@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from tests.support.servers import BIN, MODEL, ROOT, free_port, project_env
+from harness.processes import BIN, MODEL, ROOT, free_port, project_env
 
 pytestmark = pytest.mark.slow
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

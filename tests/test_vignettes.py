@@ -23,7 +23,7 @@ import yaml
 from evaluation.metrics import BLIND_TARGETS, floor_targets, target_misses, triage_safety
 from evaluation.vignettes import load_vignettes, run_vignettes
 from tests.conftest import FIGURES
-from tests.support.servers import ROOT
+from harness.processes import ROOT
 
 pytestmark = pytest.mark.slow
 FOLDER = ROOT / "tests" / "vignettes"

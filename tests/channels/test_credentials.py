@@ -16,7 +16,7 @@ from sanic import Sanic
 
 from addons.channels.settings import DisabledChannel, env_name
 from addons.channels.socketio import ClinicSocketIOInput
-from tests.support.servers import ROOT
+from harness.processes import ROOT
 from tests.support.stack import SECRETS, wait_for_log
 
 CREDENTIALS = ROOT / "credentials.yml"

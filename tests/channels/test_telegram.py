@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from addons.channels.telegram import SecureTelegramInput
-from tests.support.servers import free_port
+from harness.processes import free_port
 from tests.support.responses import opening
 from tests.support.stack import SECRETS
 

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from tests.support.readability import grade_level
-from tests.support.servers import ROOT
+from harness.processes import ROOT
 
 RESPONSES = {
     name: variations

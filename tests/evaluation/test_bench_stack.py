@@ -6,7 +6,7 @@ import pytest
 
 from evaluation.run_bench import OURS, OURS_SCRIPT
 from evaluation.stack import Assistant, Stack
-from tests.support.servers import MODEL, ROOT
+from harness.processes import MODEL, ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import pytest
 from aiohttp import web
 
 from evaluation.load_client import require_loopback, run_conversations
-from tests.support.servers import free_port
+from harness.processes import free_port
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:5005/x", "http://localhost:5005/x", "http://[::1]:5005/x",

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.support.servers import ROOT, project_env
+from harness.processes import ROOT, project_env
 
 WARNING_SIGNS = {
     "pain_worse", "pain_spreading", "nerve_symptoms", "posture_change", "infection_signs",

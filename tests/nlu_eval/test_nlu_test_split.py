@@ -14,7 +14,7 @@ from sklearn.metrics import classification_report, f1_score
 
 from actions.triage.detection import RED_FLAG_INTENTS
 from tests.conftest import FIGURES
-from tests.support.servers import ROOT
+from harness.processes import ROOT
 
 pytestmark = pytest.mark.slow
 MIN_MACRO_F1 = 0.95

@@ -5,7 +5,7 @@ import secrets
 
 import pytest
 
-from tests.production.stack import RasaServer, credentials_file, postgres, redis_server
+from harness.production import RasaServer, credentials_file, postgres, redis_server
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import socketio
 
 
 class WidgetClient:
-    """`server` (a tests.production.stack.RasaServer) lets `say` wait until the turn
+    """`server` (a harness.production.RasaServer) lets `say` wait until the turn
     is stored, however slow the machine, instead of guessing from silence."""
 
     def __init__(self, url: str, session_id: Optional[str] = None, server: Any = None):

@@ -15,7 +15,7 @@ import yaml
 
 from addons.server.server_args import OPEN_CHANNELS
 from tests.production.socketio_client import WidgetClient
-from tests.support.servers import BIN, MODEL, ROOT, free_port, project_env, wait_for_http
+from harness.processes import BIN, MODEL, ROOT, free_port, project_env, wait_for_http
 
 
 def test_public_start_up_offers_neither_rest_nor_the_api(tmp_path):

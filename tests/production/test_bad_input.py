@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.production.socketio_client import WidgetClient
-from tests.production.stack import new_sender, texts, turn_shape, user_texts
+from harness.production import new_sender, texts, turn_shape, user_texts
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The default deployment keeps every conversation in SQLite across a restart."""
 from __future__ import annotations
 
-from tests.production.stack import RasaServer, credentials_file, new_sender, texts, user_texts
+from harness.production import RasaServer, credentials_file, new_sender, texts, user_texts
 
 
 def test_a_restarted_server_continues_the_conversation(stack_folder, action_endpoint):

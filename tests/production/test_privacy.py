@@ -20,8 +20,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from tests.production.socketio_client import WidgetClient
-from tests.production.stack import new_sender, texts
-from tests.support.servers import BIN, ROOT, project_env
+from harness.production import new_sender, texts
+from harness.processes import BIN, ROOT, project_env
 
 DELETION_DONE = "I have deleted this conversation"
 DAY = 86400

@@ -15,7 +15,7 @@ from addons.stores.lock_store import lock_store_from_settings
 from addons.stores.settings import store_settings
 
 from tests.conftest import FIGURES
-from tests.production.stack import new_sender, texts, turn_shape, user_texts
+from harness.production import new_sender, texts, turn_shape, user_texts
 
 CHECK = ["/start_symptom_check", "8 weeks ago", "/deny"]
 

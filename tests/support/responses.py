@@ -8,7 +8,7 @@ from typing import Dict, List
 
 import yaml
 
-from tests.support.servers import ROOT
+from harness.processes import ROOT
 
 
 @lru_cache(maxsize=1)

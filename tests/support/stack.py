@@ -18,7 +18,7 @@ from typing import Dict, Iterator
 import pytest
 
 from tests.support.fake_apis import FakeApis
-from tests.support.servers import MODEL, ROOT, free_port, project_env, wait_for_http
+from harness.processes import MODEL, ROOT, free_port, project_env, wait_for_http
 
 # Test secrets only: they are the values the test requests are signed with.
 SECRETS = {

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support.responses import opening
-from tests.support.servers import ROOT
+from harness.processes import ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -20,7 +20,7 @@ from typing import Any, Dict, Iterator, List, Optional
 import requests
 import yaml
 
-from tests.support.servers import BIN, MODEL, ROOT, free_port, project_env, wait_for_http
+from harness.processes import BIN, MODEL, ROOT, free_port, project_env, wait_for_http
 
 # Channels for the tests: REST (a request gets the whole turn back) and the
 # widget's socket.io channel as deployed (addons/channels/socketio.py).

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterator, List, Optional
 from urllib.request import urlopen
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 MODEL = ROOT / "models" / "kyphoplasty-assistant.tar.gz"
 
