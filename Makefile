@@ -27,8 +27,9 @@ ENCODER_STAMP := $(ENCODER)/model.safetensors
 MODEL := models/kyphoplasty-assistant.tar.gz
 
 NLP_SOURCES := $(shell find nlp -type f \( -name '*.py' -o -name '*.jsonl' -o -name '*.json' -o -name '*.yml' \) 2>/dev/null)
-# What training reads (addons/ subfolders such as channels/ serve requests only).
-MODEL_SOURCES := config.yml domain.yml requirements.lock $(shell find data -type f -name '*.yml' 2>/dev/null) $(wildcard addons/*.py)
+# What training reads (addons/ subfolders such as channels/ serve requests only;
+# the NLU components in addons/ import the triage core, so it shapes the model too).
+MODEL_SOURCES := config.yml domain.yml requirements.lock $(shell find data -type f -name '*.yml' 2>/dev/null) $(wildcard addons/*.py) $(wildcard actions/triage/*.py)
 
 .PHONY: help setup chat serve train test lock clean
 

@@ -1,4 +1,4 @@
-"""The production stack for tests, on loopback: PostgreSQL and Redis as the tests'
+"""The production stack on loopback, for the tests and scripts/load_test.py: PostgreSQL and Redis as the tests'
 own processes (data in a temporary folder), Rasa servers started the way
 scripts/serve.sh starts them (`python -m addons.server run`), and a client."""
 from __future__ import annotations

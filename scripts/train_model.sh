@@ -13,9 +13,10 @@ KEEP=3  # cached models kept; older ones are deleted
 
 # Everything that shapes the trained weights: data, domain, config, the spaCy
 # pipeline's sources, the sentence encoder's pinned download, our Rasa components,
-# and every dependency's version.
+# the triage core they import (addons/sign_detector.py reads actions/triage/detection.py
+# while training), and every dependency's version.
 # (Only addons/*.py take part in training; addons/channels etc. serve requests.)
-key=$( { { find config.yml domain.yml requirements.lock data nlp scripts/fetch_sentence_encoder.sh -type f; find addons -maxdepth 1 -type f; } | grep -v __pycache__ | grep -E '\.(ya?ml|py|json|jsonl|lock|sh)$' | LC_ALL=C sort | xargs sha256sum; } | sha256sum | cut -c1-16)
+key=$( { { find config.yml domain.yml requirements.lock data nlp actions/triage scripts/fetch_sentence_encoder.sh -type f; find addons -maxdepth 1 -type f; } | grep -v __pycache__ | grep -E '\.(ya?ml|py|json|jsonl|lock|sh)$' | LC_ALL=C sort | xargs sha256sum; } | sha256sum | cut -c1-16)
 cached="$CACHE/$key.tar.gz"
 
 if [ -n "$CACHE" ] && [ -f "$cached" ]; then

@@ -81,12 +81,17 @@ def _number(word: str) -> float:
 # Clinical shorthand in care notes: "9/52" is nine weeks, "3/12 post-op" three months,
 # "5/7 post" five days. "/52" is never a date; "/12" and "/7" only with "post" or "ago"
 # after them ("on 3/12" is the third of December, read by _from_date).
-_CLINICAL_DURATION = re.compile(r"\b(?P<number>\d{1,2})/(?P<unit>52|12|7)\b(?P<post>(?=\s*(post|ago|since|after|p/o|pop)\b))?")
+_CLINICAL_DURATION = re.compile(
+    r"\b(?P<number>\d{1,2})/(?P<unit>52|12|7)\b(\s*(?P<post>post|ago|since|after|p/o|pop)\b)?"
+)
 _CLINICAL_UNIT_WEEKS = {"52": 1.0, "12": 52 / 12, "7": 1 / 7}
 
 
 def _from_duration(text: str) -> Optional[float]:
-    clinical = next((m for m in _CLINICAL_DURATION.finditer(text) if m["unit"] == "52" or m["post"] is not None), None)
+    clinical = next(
+        (m for m in _CLINICAL_DURATION.finditer(text) if m["unit"] == "52" or m["post"]),
+        None,
+    )
     if clinical:
         return int(clinical["number"]) * _CLINICAL_UNIT_WEEKS[clinical["unit"]]
     match = _HALF_BEFORE_UNIT.search(text)
