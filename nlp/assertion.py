@@ -23,6 +23,7 @@ from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span
 
+from actions.triage.answers import says_no_worse
 from actions.triage.detection import IDIOM, SADDLE_AREA
 from actions.triage.rules import EMERGENCY_SIGN_KEYS
 from nlp.other_languages import NUMB_STEMS, SUDDEN_XL, WEAK_STEMS
@@ -148,6 +149,8 @@ EMOTION = re.compile(
     r"|was told|were told|got told|looked at|watched|open)\b"
     r"|\bwith (shock|fear|fright|grief|terror|horror|disbelief|cold|nerves|worry|excitement|embarrassment)\b"
     r"|\bat the (news|bill|price|thought|sight|cost|total|idea|result|results)\b"
+    # "I feel kind of numb about the whole thing": a feeling about events
+    r"|\bnumb (about|over|to) (the whole thing|it all|everything|all (of )?(this|that|it)|the news|the results?|the future)\b"
     r"|\b(reading|hearing|seeing|opening) (the|that|this|my|his|her|their|your)\b"
     r"|\bwhen (the|my|they|he|she|you|the) (\w+ )?(said|told|says|rang|called|phoned|mentioned|wrote)\b"
     r"|\b(the|that|this) (news|bill|price|diagnosis|letter|phone call|invoice)\b"
@@ -407,9 +410,48 @@ GAVE_ME_THE = re.compile(r"\b(gave|gives|give|giving|got|get|gets|gotten) (me|us
 PRICE_TAKES_BREATH = re.compile(r"\b(take|takes|took|taking|taken)( my| your| her| his| the)? breath away\b")
 
 
+# "I feel like I can't breathe with the stress ... I don't mean actual breathing": the
+# writer says the words after which this comes were a figure of speech
+SAID_FIGURATIVELY = re.compile(
+    r"\b(don'?t|do not|didn'?t|did not) mean (it |that |i'?m |i was )?(actual|actually|literal|literally|real|really"
+    r"|physical|physically|my actual|my real|in my body|my body)\b|\bnot literally\b|\bfiguratively\b"
+)
+FIGURATIVE_REACH = 2  # sentences after the mention that may explain it
+
+
+def _explained_as_a_figure(mention: Span) -> bool:
+    doc = mention.doc
+    sentences = [s for s in doc.sents if s.start >= mention.sent.start][:FIGURATIVE_REACH + 1]
+    return bool(SAID_FIGURATIVELY.search(doc.text[mention.end_char:sentences[-1].end_char].lower()))
+
+
+# Tired, not a nerve sign: "legs are heavy and achy after 9 miles but they work fine,
+# just tired"; "she is only feeling weakness, like tired all day" (no limb named)
+HEAVY_OR_TIRED = ("heavy", "tired")
+LEGS_WORK = re.compile(r"\b(they|legs|both|they'?re|they are)( still| both)? (work|working|move|moving|are working)"
+                       r"( fine| ok| okay| normally| properly| perfectly)\b|\bjust tired\b")
+WEAK_AS_TIRED = re.compile(r"^\W*(like|as in|i mean|meaning|more like|just|kind of|sort of)?\s*(so |very |really |always |all )?"
+                           r"(tired\w*|fatigue\w*|exhaust\w*|no energy|low energy|sleepy|drained|run down|lethargic|worn out)\b")
+
+
+def _tired_not_weak(mention: Span) -> bool:
+    doc, text = mention.doc, mention.text.lower()
+    if any(w in text for w in HEAVY_OR_TIRED):
+        sentences = [s for s in doc.sents if s.start >= mention.sent.start][:2]
+        return bool(LEGS_WORK.search(doc.text[mention.end_char:sentences[-1].end_char].lower()))
+    if text in ("weakness", "weak", "feeling weak", "weakness all over"):
+        return bool(WEAK_AS_TIRED.match(doc.text[mention.end_char:].lower())) \
+            and not _near(mention, _parts(mention.sent, *LIMB_PARTS), LIMB_DISTANCE)
+    return False
+
+
 def _idiom(mention: Span, sign: str) -> bool:
     """Everyday phrases that only look like a sign ("I can't stand this waiting")."""
     doc, sentence = mention.doc, mention.sent
+    if _explained_as_a_figure(mention):
+        return True
+    if sign == "nerve_symptoms" and _tired_not_weak(mention):
+        return True
     following = doc[mention.end] if mention.end < len(doc) else None
     after = following.lower_ if following is not None else ""
     after2 = doc[mention.end + 1].lower_ if mention.end + 1 < len(doc) else ""
@@ -508,6 +550,9 @@ RELATIVE_OF = re.compile(
 NOT_THE_PATIENT_WRITING = re.compile(
     rf"\b({RELATIVE_NAMES}|she|he)('s| is| was) the one (who|that|whos|who's) (had|has had|got|went)\b"
     rf"|\b(it'?s|its|it is) (me|myself),? (not|and not|rather than) (my |poor )?({RELATIVE_NAMES})\b"
+    # "I'm the one who usually drives Dad to your clinic"
+    rf"|\b(drive|drives|driving|take|takes|taking|bring|brings|bringing) (my |our )?({RELATIVE_NAMES}|her|him)"
+    r" (to|in to|into) (your|the|his|her|their) (clinic|appointments?|hospital|follow-?ups?|check-?ups?)\b"
     rf"|\b(lifting|helping|carrying|nursing|bathing|dressing|turning|pushing) (my |poor )?(her|him|{RELATIVE_NAMES}|hooyo)"
     r"\b( (in|out|up|about|around|all|on|off|into|onto))?"
     # the patient set against the writer: "she's doing better than I am", "it's me
@@ -581,6 +626,10 @@ WRITER_IS_PATIENT = re.compile(
     r"|\bi (had|'ve had|have had|ve had) (my|the|a) (\w+ )?(kyp\w*|procedure|operation|op|surgery|vertebroplasty)\b"
     r"|\b(my|mine) (\w+ )?(kyp\w*|procedure|operation|op|surgery|vertebroplasty) (was|is)\b"
     r"|\bmine(?:'s| is) (grand|fine|good|ok|okay|great|doing|healing|better|healed)\b"
+    # "I'm grand myself, back is healing well": not "I'm fine myself, mum's back is sore"
+    rf"|\b(i'?m|i am|im) (grand|fine|ok|okay|good|well|alright|great|doing (well|fine|ok|okay|great|grand|good)) myself"
+    rf"\b(?=(?:(?!\b(her|his|their|she|he|hers|{RELATIVE_NAMES})\b)[^.!?]){{0,30}}\b(back|recovery|healing|kypho\w*|op|operation"
+    r"|procedure)\b)"
 )
 # "not about nan this time, I keep getting chest tightness", "asking for myself": the
 # writer's own signs in this message are not the patient's.
@@ -730,7 +779,8 @@ RESOLVED_LATER = re.compile(
     r"\b(that|it|they|those|these|this|all (of )?(that|it|this|them|those))('s|s| is| are|'re| has| have|'ve| was| were)?"
     r"( now| since| all| then)?( been)?( completely| totally| all| long| well and truly| entirely)?"
     r" (gone|went away|went off|cleared( up)?|disappeared|stopped|passed|settled|resolved|vanished|wore off|worn off|went after"
-    r"|went(?= (completely|entirely|overnight|quickly|by|within|after|in (a|an|\d+|the|few|under))\b))\b"
+    r"|went(?= (completely|entirely|overnight|quickly|by|within|after|in (a|an|\d+|the|few|under)|as soon as|once|when"
+    r"|later|soon|straight away|right away|the (next|same|following)|that (day|night|evening|afternoon|morning))\b))\b"
     r"(?!\s+(worse|bad|numb|weak|dead|cold|funny|stiff|into|down|up|to|through|on)\b)"
 )
 # Gone, in other words: "the steroids cleared it", "all sorted since", "nothing since",
@@ -757,6 +807,12 @@ RESOLVED_OTHERWISE = re.compile(
     r"\b(it|they|that) go away\b(?![^.!?,;]{0,25}\?)"
     # tersely and in dialect: "gone since. fine", "it wis awa by the mornin", "it's no come back"
     r"|(?:^|[.,;!]\s*)(all )?(gone|went|stopped|cleared|settled) since\b"
+    # "Went as soon as I moved it", "Went away after the first hole", "wore off by lunch"
+    r"|(?:^|[.;!]\s*)(and |but )?(went|went away|went off|wore off|cleared( up)?|passed|settled( down)?)"
+    r" (as soon as|once|when|after|by|within|overnight|later|soon|straight away|right away|in (a|an|\d+|no time)"
+    r"|the (next|same|following))\b"
+    # breathless, then not: "got my breath back within a couple of minutes"
+    r"|\b(got|get|getting|caught|catch) (my|her|his|their) breath back\b"
     r"|\b(wis|was|it'?s|is|were|went|gaun|gone|aw) awa\b|\b(it'?s|it has|its|has) (no|nae|not|never) (come|came) back\b"
     # in the other languages of nlp/other_languages.py: "ya se le quitó", "chali gayi", "nawala na"
     r"|\b(ya )?se (me |le )?(quit[oó]|pas[oó])\b|\bya pas[oó]\b|\b(chala|chali|chale) (gaya|gayi|gaye)\b"
@@ -840,7 +896,24 @@ def _reported_now(mention: Span, cues) -> bool:
     return bool(REPORT.search(text) or owned)
 
 
+# "Like if my legs went numb on the back nine or I got pain going down my leg, would
+# that mean go home?": everything in the if-clause of a "would" question is supposed.
+# Not "if I sit for long my legs go numb, is that normal?", said of what happens.
+IF_OPENER = re.compile(r"^\W*(like |so |and |but |say |or |and what |what )?(if|suppose|supposing)\b")
+WOULD_AFTER = re.compile(r"^\W*(then )?(would|wd|what would)\b")
+
+
+def _supposed_in_a_would_question(mention: Span) -> bool:
+    sentence = mention.sent
+    text = sentence.text.lower()
+    comma = text.find(",", mention.end_char - sentence.start_char)
+    return bool(IF_OPENER.match(text)) and text.rstrip().endswith("?") and comma >= 0 \
+        and "," not in text[:mention.start_char - sentence.start_char] and bool(WOULD_AFTER.match(text[comma + 1:]))
+
+
 def _hypothetical(mention: Span, modifiers) -> bool:
+    if _supposed_in_a_would_question(mention):
+        return True
     cues = [m for m in modifiers if m.category.upper() == HYPOTHETICAL]
     if cues:
         return not _reported_now(mention, cues)
@@ -856,10 +929,46 @@ def _list_glue(token) -> bool:
     return any(p.start <= token.i < p.end for p in token.doc.spans.get(BODY_PART_SPANS, ()))
 
 
+# A list (a form's, a leaflet's) denied in a later sentence: "numbness, tingling,
+# weakness, bladder problems - tick whichever apply. I don't have any of those";
+# not "none of those except the tingling"
+THOSE_DENIED = re.compile(
+    r"(\b(don'?t|do not|haven'?t|have not|never|didn'?t|did not) (have|had|get|got|experience\w*|suffer\w*|notice\w*)"
+    r"( from)? (any|either) (of )?|\bnone of |\b(neither|not one) of )(those|them|these|the above)\b"
+    r"(?!\s+(other|else|extra|things))"
+)
+EXCEPT = re.compile(r"^\W*(\w+\W+){0,3}?(except|apart from|other than|besides|bar|but|only|save)\b")
+LIST_DENIAL_SENTENCES = 2  # "... tick whichever apply. I don't have any of those"
+
+
+def _in_a_list(mention: Span) -> bool:
+    """Next to another symptom with only list words between ("numbness, tingling")."""
+    doc = mention.doc
+    for step, edge in ((-1, mention.start - 1), (1, mention.end)):
+        i, other_words = edge, 0  # "weakness, bladder or bowel problems": one word of its own
+        while 0 <= i < len(doc) and doc[i].ent_type_ not in (SYMPTOM, SYMPTOM_DENIED) and other_words <= 1:
+            other_words += not _list_glue(doc[i])
+            i += step
+        if 0 <= i < len(doc) and i != edge and doc[i].ent_type_ in (SYMPTOM, SYMPTOM_DENIED):
+            return True
+    return False
+
+
+def _list_denied_later(mention: Span) -> bool:
+    """A list quoted, then denied: not one the writer reports ("I have numbness and
+    tingling since Monday ... none of those other things")."""
+    if not _in_a_list(mention) or REPORT.search(mention.sent.text.lower()):
+        return False
+    doc = mention.doc
+    sentences = [s for s in doc.sents if s.start >= mention.sent.start][:LIST_DENIAL_SENTENCES + 1]
+    text = doc.text[mention.end_char:sentences[-1].end_char].lower()
+    return any(not EXCEPT.match(text[m.end():]) for m in THOSE_DENIED.finditer(text))
+
+
 def _denied_in_list(mention: Span) -> bool:
     """The mention is one of a bare list that a denial follows."""
     doc = mention.doc
-    if _answered_no(mention):
+    if _answered_no(mention) or _list_denied_later(mention):
         return True
     i = mention.start - 1
     # an earlier item may carry its own answer: "chest pain, yes, breathlessness, no"
@@ -904,10 +1013,14 @@ def _negation_counts(mention: Span, modifiers) -> int:
         if doc[m.modifier_span[0]].lower_ == "never" and NEW_SINCE.search(doc[mention.end:mention.sent.end].text.lower()):
             continue  # "never had numbness before": it is new
         negations.append(m)
-    count = int(bool(negations)) + int(any(m.category.upper() == DOUBLE_NEGATION for m in modifiers))
+    # "No new pains": medspaCy drops a modifier that overlaps its target (its "no new"
+    # rule and our "new pains" pattern), so a bare "no" right before the mention counts
+    denied_right_before = mention.start > 0 and doc[mention.start - 1].lower_ in BARE_DENIALS
+    count = int(bool(negations) or denied_right_before) + int(any(m.category.upper() == DOUBLE_NEGATION for m in modifiers))
     return count + int(mention.label_ == SYMPTOM_DENIED)
 
 
+BARE_DENIALS = {"no", "without", "nor"}
 SINCE_WORDS = {"after", "once", "since", "until", "till"}
 QUESTION_OPENERS = {"does", "do", "did", "will", "would", "can", "could", "should", "how", "when", "is", "are", "has",
                     "have", "why", "what"}
@@ -969,7 +1082,7 @@ SAID_OF_NOW = re.compile(r"\b(now|since|still|today|again|these days|at the mome
 # 2 years", "they have done since my second cycle two years ago, no change". Not new,
 # and not the article's sign of something changing; "worse" or "back" is (ONGOING).
 UNCHANGED = re.compile(r"\b(same as (always|ever|usual)|as (always|usual)|no change|unchanged|(has|have)(n'?t| not) changed"
-                       r"|nothing new|no different|no worse)\b")
+                       r"|nothing new|no different|no worse|nothing('?s| has)( really)? changed)\b")
 LONG_STANDING = re.compile(r"\b(years?|yrs|decades?|for (many|several) months|since (my|her|his) (chemo|diabetes|stroke|ms"
                            r"|neuropathy|\w+ cycle|treatment))\b")
 
@@ -994,8 +1107,11 @@ def _before_the_procedure(mention: Span) -> bool:
 
 
 def _chronic_baseline(mention: Span, after: str) -> bool:
+    """Long-standing and unchanged, said of this mention: "no change" after it, not
+    before ("for years, nothing's changed, except now I have a fever")."""
     here = mention.sent.text.lower() + " " + after
-    return bool(UNCHANGED.search(here) and LONG_STANDING.search(here))
+    from_mention = mention.doc.text[mention.start_char:mention.sent.end_char].lower() + " " + after
+    return bool(UNCHANGED.search(from_mention) and LONG_STANDING.search(here))
 
 
 def _resolved_later(mention: Span, after: str) -> bool:
@@ -1013,6 +1129,7 @@ def _resolved_later(mention: Span, after: str) -> bool:
 
 
 RESOLUTION_SENTENCES = 2  # "... pins and needles in my foot. I'd been sitting on it. It went in a minute."
+SAME_DESCRIPTION = 1  # tokens between a mention and the next that still describe one feeling
 
 
 def _resolution_window_end(mention: Span) -> int:
@@ -1022,9 +1139,11 @@ def _resolution_window_end(mention: Span) -> int:
     sentences = [s for s in doc.sents if s.start >= mention.sent.end][:RESOLUTION_SENTENCES]
     if sentences:
         end = sentences[-1].end_char
-    # "... said it was a pulled muscle. Been fine since.": the muscle explains the sign
-    later = [e.start_char for e in doc.ents if e.label_ in (SYMPTOM, SYMPTOM_DENIED) and e.start >= mention.end
-             and e.ent_id_ not in (mention.ent_id_, "muscle_ache")]
+    # "... said it was a pulled muscle. Been fine since.": the muscle explains the sign;
+    # "tingling down my leg ... it went by teatime": a mention right after it says where
+    # the same feeling was, and "it" may still mean the first
+    later = [e.start_char for e in doc.ents if e.label_ in (SYMPTOM, SYMPTOM_DENIED)
+             and e.start - mention.end > SAME_DESCRIPTION and e.ent_id_ not in (mention.ent_id_, "muscle_ache")]
     return min([end] + later)
 
 
@@ -1106,7 +1225,8 @@ def _carer_stated(doc: Doc) -> bool:
 
 
 PERSON_AFTER_MY = re.compile(RELATIVE_WORDS.pattern + "|" + r"^(friends?|besties?|bffs?|neighbou?rs?|cousins?|colleagues?|pal|mate"
-                             r"|buddy|lady|man|bloke|guy|dog|cat|vet|gp|doctor|nurse|surgeon|physio)\b")
+                             r"|buddy|lady|man|bloke|guy|dog|cat|vet|gp|doctor|nurse|surgeon|physio"
+                             r"|manager|boss|supervisor|workmate|teammate|housemate|flatmate|landlord|landlady|teacher|coach)\b")
 WRITER_OWN_DISTANCE = 8  # "I seem to have developed a hump": words back to the writer
 
 
@@ -1128,6 +1248,12 @@ def _carers_own(mention: Span) -> bool:
     doc = mention.doc
     start = max(mention.start - CARER_SELF_DISTANCE, mention.sent.start)
     start = max([start] + [t.i + 1 for t in doc[start:mention.start] if t.is_punct])
+    # "I've been laid up with a chest infection, short of breath on the stairs": a
+    # clause that opens with the sign goes on with the clause before the comma
+    if start == mention.start and start > mention.sent.start and doc[start - 1].text == ",":
+        start = max([max(mention.sent.start, start - 1 - CARER_SELF_DISTANCE)]
+                    + [t.i + 1 for t in doc[max(mention.sent.start, start - 1 - CARER_SELF_DISTANCE):start - 1]
+                       if t.is_punct])
     before = [t.lower_ for t in doc[start:mention.start]] + [t.lower_ for t in mention]
     after = doc[mention.end:min(mention.end + 2, mention.sent.end)].text.lower()
     if "myself" in after.split():
@@ -1184,12 +1310,44 @@ def _another_residents(mention: Span) -> bool:
     return bool(patients) and own is not None and own not in patients
 
 
+def _child_named_before(mention: Span) -> bool:
+    """"Can I bring my 6-year-old? She's had a fever since yesterday": "she" is the
+    child (or animal) the sentence before named, never the patient, when no one else
+    was named since."""
+    doc, sentence = mention.doc, mention.sent
+    graph = getattr(doc._, "context_graph", None)
+    # said of her or him in this sentence, up to the mention, and of no one else
+    words = {t.lower_ for t in doc[sentence.start:mention.start]}
+    if graph is None or not words & (THIRD_SUBJECTS | THIRD_PARTY) or words & (FIRST_PERSON | {"my"}) \
+            or sentence.start == 0:
+        return False
+    previous = doc[sentence.start - 1].sent
+    people = [m for m in graph.modifiers if m.category.upper() in OTHER_PEOPLE | {NOT_PATIENT}
+              and previous.start <= m.modifier_span[0] < sentence.start]
+    if not people:
+        return False
+    last = max(people, key=lambda m: m.modifier_span[0])
+    between = doc[last.modifier_span[1]:mention.start].text.lower()
+    return last.category.upper() == NOT_PATIENT and not RELATIVE.search(between)
+
+
+MEDICINE_WORDS = re.compile(r"\b(painkillers?|pain killers?|tablets?|pills?|meds|medication|medicine|dose\w*|morphine"
+                            r"|patch\w*|oxy\w*|tramadol|codeine|pregabalin|gabapentin)\b")
+
+
+def _dose_raised_pain_the_same(mention: Span) -> bool:
+    """"Doctor keeps upping her painkillers ... Pain's about the same": a raised dose
+    reads as the pain getting worse only when nothing says the pain is unchanged."""
+    return mention.ent_id_ == "pain_worse" and bool(MEDICINE_WORDS.search(mention.text.lower())) \
+        and says_no_worse(mention.doc.text)
+
+
 def mention_role(mention: Span, caregiver: bool) -> str:
     modifiers = mention._.modifiers
     categories = {m.category.upper() for m in modifiers}
     doc = mention.doc
     # Never the patient, whoever is writing (a carer's other_person is the patient):
-    if NOT_PATIENT in categories or _animal_subject(mention):
+    if NOT_PATIENT in categories or _animal_subject(mention) or _child_named_before(mention):
         return "not_patient"
     if _another_residents(mention):
         return "other_person"
@@ -1208,7 +1366,7 @@ def mention_role(mention: Span, caregiver: bool) -> str:
         return "other_person"
     if _hypothetical(mention, modifiers) or _historical_asked(mention, modifiers):
         return "hypothetical"
-    if _denied_in_list(mention):
+    if _denied_in_list(mention) or _dose_raised_pain_the_same(mention):
         return "negated"
     denials = _negation_counts(mention, modifiers)
     if denials % 2:

@@ -23,7 +23,9 @@ _NO = re.compile(
     r"nothing( like that)?|neither|i do ?n[o']?t|i have ?n[o']?t|i haven'?t|negative)\b"
 )
 _YES = re.compile(
-    r"\b(y(es|ep|eah|up|a)?|yess+|yeah+|sure|correct|right|i do|i have|i am|"
+    # "i do" is not a yes inside a question: "what should I do", "how can I do it"
+    r"\b(y(es|ep|eah|up|a)?|yess+|yeah+|sure|correct|right|"
+    r"(?<!should )(?<!shall )(?<!can )(?<!could )(?<!would )(?<!must )(?<!what )(?<!how )i do|i have|i am|"
     r"a (little|bit)( bit)?|a bit|some|sort of|kind of|kinda|i think so|definitely|"
     r"absolutely|true|affirmative)\b"
 )
@@ -31,7 +33,9 @@ _HAS_WORD = re.compile(r"[^\W_]")
 # A question asked back ("is that the right direction or should it be gone by now?")
 # answers nothing, whatever yes-like word it holds ("right", "some").
 _QUESTION_BACK = re.compile(
-    r"^(is|are|am|was|were|should|shall|what|whats|what's|how|why|when|where|which|who|can|could|will|"
+    # after the words people open with: "please what should I do?", "ok so is that bad?"
+    r"^((please|pls|plz|so|ok|okay|and|but|um+|erm+|well|sorry|hi|hello|then|hmm+|doctor|dr|sir|madam|nurse)\b\W*)*"
+    r"(is|are|am|was|were|should|shall|what|whats|what's|how|why|when|where|which|who|can|could|will|"
     r"would|do|does|did|isn'?t|aren'?t|has|have)\b.*\?\s*$"
 )
 _UNSURE = re.compile(
@@ -127,10 +131,16 @@ def says_no_worse(text: Optional[str]) -> bool:
     return bool(_SAME_WORDS.search(words))
 
 
+# "the doctor says come back in 3 months", "told us to come back": an appointment,
+# not the pain coming back
+_ASKED_TO_COME_BACK = re.compile(r"\b(says?|said|told (me|her|him|us|them)( to)?|asked (me|her|him|us|them) to|to)"
+                                 r" come back\b")
+
+
 def says_it_changed_for_the_worse(text: Optional[str]) -> bool:
     """Worse, or back again: "worse at night", "it's come back, harder than before";
     not "not worse, not better"."""
-    words = _without_denied_change(text)
+    words = _ASKED_TO_COME_BACK.sub(" ", _without_denied_change(text))
     return bool(_WORSE_WORDS.search(words) or _RETURN_WORDS.search(words))
 
 
@@ -140,6 +150,10 @@ def pain_trend(intent: Optional[str], text: Optional[str]) -> Optional[str]:
     if scores:
         return scores  # "2 out of 10 now, was 8": the numbers outrank any guess
     if intent in TREND_BY_INTENT:
+        # The classifier hears "worse" in "no worse than last week": words that say
+        # the pain is the same, with nothing saying it changed, outrank that guess.
+        if TREND_BY_INTENT[intent] == "worse" and says_no_worse(text):
+            return "same"
         return TREND_BY_INTENT[intent]
     words = (text or "").lower()
     # "not the same, it's worse" is worse; "not worse, just the same" is not.

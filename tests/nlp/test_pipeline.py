@@ -756,6 +756,49 @@ CASES = [
     ("i go weak at the knees when i see him", {}),
     ("i bought a chest of drawers", {}),
     ("the doctor said i can breathe easy now", {}),
+    # gone again, said without "it" or with when it went; breath got back
+    ("my toes tingled after the long drive. went as soon as i walked about", {"nerve_symptoms": "historical"}),
+    ("numb patch on my thigh on sunday, it went the same evening and nothing since", {"nerve_symptoms": "historical"}),
+    ("tingling down my arm yesterday morning but it went by lunchtime", {"nerve_symptoms": "historical"}),
+    ("got breathless on the hill but got my breath back after a minute", {"shortness_of_breath": "historical"}),
+    # ... not when it stays, or gets worse
+    ("my foot went numb this morning and it hasn't gone", {"nerve_symptoms": "affirmed"}),
+    ("tingling down my leg since tuesday, it went worse overnight",
+     {"nerve_symptoms": "affirmed", "pain_spreading": "affirmed", "pain_worse": "affirmed"}),
+    # a dream, a general question, a supposed case in a "would" question
+    ("i dreamt my legs gave way on the stairs, they're fine", {"sudden_weakness": "hypothetical"}),
+    ("how would i actually tell if the needle site was infected?", {"infection_signs": "hypothetical"}),
+    ("what should i keep an eye out for? if i got a temperature or my legs went weak, would that mean ringing you?",
+     {"infection_signs": "hypothetical", "nerve_symptoms": "hypothetical"}),
+    # ... but a nightmare of a week is not a dream, and a denied "no new" is a denial
+    ("the pain has been a nightmare and my legs are numb since yesterday", {"nerve_symptoms": "affirmed"}),
+    ("no new pains, just the old ache", {"pain_worse": "negated"}),
+    # someone at work, a child named by age and "she" after it; the writer who says
+    # they are fine is the patient, not the relative with the sign
+    ("my boss has a numb arm from his desk so i'm covering for him", {"nerve_symptoms": "other_person"}),
+    ("could i bring my 9 year old along on friday? he's had a temperature and chills since monday",
+     {"infection_signs": "not_patient"}),
+    ("my brother's in hospital with chest pain. i'm fine myself, the back is healing nicely, 5 weeks since the procedure",
+     {"chest_pain": "not_patient"}),
+    # said as a figure of speech, and said so; a list quoted, then denied
+    ("i feel like i can't breathe with all the worry. i don't mean literally, my breathing is fine",
+     {"shortness_of_breath": "negated"}),
+    ("i've gone numb about everything lately, the back is slowly easing", {}),
+    ("the questionnaire lists fever, chills, redness. none of those for me", {"infection_signs": "negated"}),
+    ("numbness, tingling in my legs since yesterday. i don't have any of those other things you listed",
+     {"nerve_symptoms": "affirmed"}),
+    # tired legs that work; tiredness called weakness; but weak legs stay weak legs
+    ("walked 6 miles today, legs are heavy but they work fine, just tired", {}),
+    ("my legs are heavy and i keep tripping", {"nerve_symptoms": "affirmed"}),
+    ("she is only feeling weakness, like tired and sleepy all day", {}),
+    ("her legs feel weak, like tired all the time", {"nerve_symptoms": "affirmed"}),
+    # unchanged for years before the op; but a new sign said after that is new
+    ("i've had night sweats for years, nothing's changed since the op", {"infection_signs": "historical"}),
+    ("i've had night sweats for years but nothing's changed, except now i have a fever of 38.5",
+     {"infection_signs": "affirmed"}),
+    # a raised dose is a worsening only when the pain is not said to be the same
+    ("they keep upping his painkillers but the pain's about the same", {"pain_worse": "negated"}),
+    ("they upped my painkillers because it got worse last week", {"pain_worse": "affirmed"}),
 ]
 
 CAREGIVER_CASES = [

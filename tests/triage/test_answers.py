@@ -24,6 +24,9 @@ TODAY = date(2026, 11, 24)  # a Tuesday
         ("ask_what_to_do", "is that the right sort of progress or should it have gone by now?", None),
         ("faq", "should i be doing some stretches as well?", None),
         (None, "do I? yes i think so", True),
+        # the same, after the words people open with
+        ("ask_what_to_do", "Please what should I do?", None), (None, "ok so is that bad?", None),
+        (None, "sorry, how can I do that?", None), (None, "yes I do", True), (None, "I do, since Monday", True),
     ],
 )
 def test_yes_no(intent, text, expected):
@@ -36,6 +39,12 @@ def test_yes_no(intent, text, expected):
         ("report_pain_improving", "/report_pain_improving", "better"),
         ("report_pain_not_improving", "", "same"),
         ("report_pain_worse", "", "worse"),
+        # the classifier's "worse", against words that deny any change
+        ("report_pain_worse", "About the same. Sore after walking but no worse than before", "same"),
+        ("report_pain_worse", "no better, if anything worse", "worse"),
+        # an appointment to come back is not the pain coming back
+        ("report_pain_worse", "the doctor says come back in 3 months. Pain's about the same", "same"),
+        ("report_pain_worse", "it was better but it's come back this week", "worse"),
         (None, "its getting worse", "worse"),
         # a denied change is no change
         (None, "hasn't shifted since week three, not worse, just there", "same"),
