@@ -186,6 +186,9 @@ DEAD_AS_VERY = {"sore", "tired", "achy", "painful", "good", "easy", "nice", "sti
 UNSPECIFIED_NUMB, COUGH, BLOOD, SITE_CHANGE = "numb_unspecified", "cough", "blood", "site_change"
 WORSE_WORD = "worse_word"
 WORSE_DISTANCE = 6  # "the pain has definitely got a lot worse"
+PAIN_AS_A_NAME = {"meds", "med", "medication", "medications", "medicine", "medicines", "killers", "killer", "relief",
+                  "relievers", "reliever", "tablets", "pills", "patches", "patch", "clinic", "team", "management",
+                  "specialist", "nurse", "consultant", "score", "scores", "diary", "service"}
 
 FIRST_PERSON = {"i", "me", "ive", "i've"}
 RELATIVE_NAMES = ("mum|mom|mother|mam|dad|father|husband|hubby|wife|partner|nan|gran|granny|grandma|grandad|grandpa"
@@ -312,7 +315,9 @@ def _composed_sign(mention: Span) -> str:
     if sign == WORSE_WORD:
         # "the pain hasn't got any worse": "worse" carries the denial, so it is the
         # mention; a pain word shortly before it makes it the article's first sign.
-        before = [m for m in _mentions(doc, "back_pain") if m.sent == sentence and m.end <= mention.start]
+        # "wondering if the pain meds make them worse": "pain" names the medicine there
+        before = [m for m in _mentions(doc, "back_pain") if m.sent == sentence and m.end <= mention.start
+                  and not (m.end < len(doc) and doc[m.end].lower_ in PAIN_AS_A_NAME)]
         return "pain_worse" if _near(mention, before, WORSE_DISTANCE) else sign
     if sign == BLOOD and not NOT_BLOOD.match(doc.text[mention.end_char:].lower()):
         coughs = [c for c in _mentions(doc, COUGH) if not COUGHED_MONEY.match(doc.text[c.end_char:].lower())]
@@ -762,7 +767,9 @@ def _ongoing(text: str, mention_length: int = 0) -> bool:
     for match in ONGOING.finditer(text):
         if match.end() <= mention_length:
             continue
-        before = " ".join(re.findall(r"[a-z']+", text[:match.start()])[-FEARED_DISTANCE:])
+        # within its clause: "doctor said it will go after, but it is still there"
+        clause = re.split(r"[,.;!?]|\bbut\b", text[:match.start()])[-1]
+        before = " ".join(re.findall(r"[a-z']+", clause)[-FEARED_DISTANCE:])
         asked = re.match(r"[^.!?,;]{0,25}\?", text[match.end():])  # "does it come back?"
         if not FEARED.search(before) and not asked:
             return True

@@ -799,6 +799,15 @@ CASES = [
     # a raised dose is a worsening only when the pain is not said to be the same
     ("they keep upping his painkillers but the pain's about the same", {"pain_worse": "negated"}),
     ("they upped my painkillers because it got worse last week", {"pain_worse": "affirmed"}),
+    # Irish English's "is after coming back"; Scots' one-word "cannae"; there before
+    # the op, hoped to go, and still there
+    ("since friday the ache is after coming straight back, worse than before", {"pain_worse": "affirmed"}),
+    ("i cannae feel the toilet paper when i wipe since this morning", {"saddle_numbness": "affirmed"}),
+    ("she had numb toes before the op, the surgeon said it would settle, but it is still there",
+     {"nerve_symptoms": "affirmed"}),
+    # "pain" as the name of a medicine or a service is not the pain
+    ("do the pain meds make the itching worse?", {}),
+    ("the pain is a lot worse since the weekend", {"pain_worse": "affirmed"}),
 ]
 
 CAREGIVER_CASES = [
