@@ -596,6 +596,8 @@ def caregiver_voice(doc: Doc, signs: Set[str] = frozenset(), mentions: Sequence[
         return True  # "he's 81, had the kyphoplasty last month": writing about the patient
     if RELATIVE_HAD_PROCEDURE.search(text) and not _own_procedure(doc) and not WRITER_IS_PATIENT.search(text):
         return True  # "my mum had kyphoplasty 9 weeks ago ... is that normal?": her carer asking
+    if KID_HAD_PROCEDURE.search(text) and not _own_procedure(doc) and not ANECDOTE.search(text):
+        return True  # "our kid had his kypho last month": a brother's (Northern English), cared for
     if not _close_relative_named(doc) or _own_procedure(doc) or ANECDOTE.search(text) \
             or WRITER_IS_PATIENT.search(text):
         return False
@@ -1292,8 +1294,10 @@ def _someone_elses(mention: Span) -> bool:
     if not _third_person_owner(mention):
         return False
     graph = getattr(doc._, "context_graph", None)
+    kid_is_patient = _third_person_had_it(doc.text.lower())
     named = graph is not None and any(
-        m.category.upper() in OTHER_PEOPLE | {NOT_PATIENT} or m.rule.literal == "relative says" for m in graph.modifiers
+        (m.category.upper() in OTHER_PEOPLE | {NOT_PATIENT} or m.rule.literal == "relative says")
+        and not (kid_is_patient and m.rule.literal in CHILD_RULES) for m in graph.modifiers
     )
     return named
 
@@ -1323,6 +1327,8 @@ def _child_named_before(mention: Span) -> bool:
     was named since."""
     doc, sentence = mention.doc, mention.sent
     graph = getattr(doc._, "context_graph", None)
+    if _third_person_had_it(doc.text.lower()):
+        return False  # "me and our kid live together, he had the kyphoplasty": he is the patient
     # said of her or him in this sentence, up to the mention, and of no one else
     words = {t.lower_ for t in doc[sentence.start:mention.start]}
     if graph is None or not words & (THIRD_SUBJECTS | THIRD_PARTY) or words & (FIRST_PERSON | {"my"}) \
@@ -1349,12 +1355,33 @@ def _dose_raised_pain_the_same(mention: Span) -> bool:
         and says_no_worse(mention.doc.text)
 
 
+# The NOT_PATIENT rules of nlp/context_rules.json that name a child ("kid" included)
+CHILD_RULES = {"my little one has", "my wee one has", "my 6-year-old (a child named by age)"}
+
+
+def _kid_had_the_procedure(mention: Span) -> bool:
+    """"Me and our kid live together, he had the kyphoplasty in the summer": in
+    Northern English "our kid" is a brother or sister, here the patient. No child has
+    a kyphoplasty, so a "kid" said to have had one is not a child."""
+    rules = {m.rule.literal for m in mention._.modifiers if m.category.upper() == NOT_PATIENT}
+    return bool(rules) and rules <= CHILD_RULES and _third_person_had_it(mention.doc.text.lower())
+
+
+KID_HAD_PROCEDURE = re.compile(r"\b(kid|bairn)('s| has)? (had|got|underwent|went in for) (the |his |her |a |their )?"
+                               r"(back |spine |spinal )?(kypho\w*|procedure|operation|op|surgery)\b")
+
+
+def _third_person_had_it(text: str) -> bool:
+    return bool(THIRD_PERSON_PROCEDURE.search(text) or KID_HAD_PROCEDURE.search(text))
+
+
 def mention_role(mention: Span, caregiver: bool) -> str:
     modifiers = mention._.modifiers
     categories = {m.category.upper() for m in modifiers}
     doc = mention.doc
     # Never the patient, whoever is writing (a carer's other_person is the patient):
-    if NOT_PATIENT in categories or _animal_subject(mention) or _child_named_before(mention):
+    if (NOT_PATIENT in categories and not _kid_had_the_procedure(mention)) or _animal_subject(mention) \
+            or _child_named_before(mention):
         return "not_patient"
     if _another_residents(mention):
         return "other_person"

@@ -778,6 +778,10 @@ CASES = [
     ("my boss has a numb arm from his desk so i'm covering for him", {"nerve_symptoms": "other_person"}),
     ("could i bring my 9 year old along on friday? he's had a temperature and chills since monday",
      {"infection_signs": "not_patient"}),
+    # ... but "our kid" who had the kyphoplasty is a brother, the patient
+    ("our kid had the kyphoplasty in may and lives with me. tonight he's coughed up blood twice",
+     {"coughing_blood": "affirmed"}),
+    ("our kid had his kypho last month, his legs have gone numb since dinner", {"nerve_symptoms": "affirmed"}),
     ("my brother's in hospital with chest pain. i'm fine myself, the back is healing nicely, 5 weeks since the procedure",
      {"chest_pain": "not_patient"}),
     # said as a figure of speech, and said so; a list quoted, then denied
