@@ -3,6 +3,7 @@
 #   make test   run every test (exits non-zero on any failure)
 #   make serve  the assistant on every channel, and the demo page with the chat widget
 #   make train  train the model only
+#   make check  lint, types of the triage core, and the fast tests (no model, no servers)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -31,10 +32,10 @@ NLP_SOURCES := $(shell find nlp -type f \( -name '*.py' -o -name '*.jsonl' -o -n
 # the NLU components in addons/ import the triage core, so it shapes the model too).
 MODEL_SOURCES := config.yml domain.yml requirements.lock $(shell find data -type f -name '*.yml' 2>/dev/null) $(wildcard addons/*.py) $(wildcard actions/triage/*.py)
 
-.PHONY: help setup chat serve train test lock clean
+.PHONY: help setup chat serve train test check lock clean
 
 help:
-	@sed -n '2,6p' Makefile
+	@sed -n '2,7p' Makefile
 
 setup: $(DEPS_STAMP) $(SPACY_STAMP) $(ENCODER_STAMP)
 
@@ -76,6 +77,13 @@ serve: $(MODEL)
 
 test: $(MODEL)
 	$(BIN)/python -m pytest
+
+# The quick loop before a commit: needs the dependencies and the spaCy pipeline's
+# sources, never a trained model or a server (those tests are marked slow).
+check: $(DEPS_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -m "not slow" -q
 
 # Re-resolve every dependency in one pip run and pin the result.
 lock:

@@ -110,9 +110,9 @@ class IntentAndAnswerClassifier(IntentClassifier, GraphComponent):
             return messages
         texts = [m.get(TEXT) or "" for m in messages]
         probabilities = self.classifier.predict_proba(self.features.transform(texts))
-        for message, row in zip(messages, probabilities):
+        for message, row in zip(messages, probabilities, strict=True):
             if not self._apply_payload(message):
-                self._set_reading(message, dict(zip(self.classifier.classes_, row)))
+                self._set_reading(message, dict(zip(self.classifier.classes_, row, strict=True)))
         return messages
 
     def _set_reading(self, message: Message, by_label: Dict[str, float]) -> None:

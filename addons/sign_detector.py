@@ -22,7 +22,6 @@ nothing itself.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent

@@ -77,7 +77,7 @@ def classify(truth: Sequence[str], predicted: Sequence[str]) -> Classification:
     labels = true_labels + sorted(set(predicted) - set(truth))
     index = {label: i for i, label in enumerate(labels)}
     confusion = [[0] * len(labels) for _ in labels]
-    for t, p in zip(truth, predicted):
+    for t, p in zip(truth, predicted, strict=True):
         confusion[index[t]][index[p]] += 1
     per_label = []
     for label in true_labels:
@@ -88,7 +88,7 @@ def classify(truth: Sequence[str], predicted: Sequence[str]) -> Classification:
         precision, recall = _safe_div(hits, predicted_as), _safe_div(hits, support)
         f1 = _safe_div(2 * precision * recall, precision + recall)
         per_label.append(LabelScores(label, precision, recall, f1, support))
-    accuracy = sum(t == p for t, p in zip(truth, predicted)) / len(truth)
+    accuracy = sum(t == p for t, p in zip(truth, predicted, strict=True)) / len(truth)
     macro_f1 = sum(s.f1 for s in per_label) / len(per_label)
     return Classification(len(truth), accuracy, macro_f1, per_label, labels, confusion)
 

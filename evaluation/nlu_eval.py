@@ -41,7 +41,7 @@ def parse_all(agent, loop: asyncio.AbstractEventLoop, examples: Sequence[Example
 def baseline_predictions(model, test: Sequence[Example]) -> List[Prediction]:
     return [
         Prediction(e.text, e.intent, intent, e.response_key, label if e.response_key else None)
-        for e, (intent, label) in zip(test, baseline.predict(model, [e.text for e in test]))
+        for e, (intent, label) in zip(test, baseline.predict(model, [e.text for e in test]), strict=True)
     ]
 
 

@@ -41,7 +41,7 @@ def confusion_matrix(result: Classification, title: str, path: Path) -> Path:
     ax.set_xticks(range(n))
     ax.set_xticklabels(labels, rotation=90, fontsize=7)
     ax.set_yticks(range(n))
-    ax.set_yticklabels([f"{label} ({s})" if s else label for label, s in zip(labels, supports)], fontsize=7)
+    ax.set_yticklabels([f"{label} ({s})" if s else label for label, s in zip(labels, supports, strict=False)], fontsize=7)
     ax.set_xlabel("predicted intent")
     ax.set_ylabel("true intent (examples)")
     ax.grid(color="#eeeeee", linewidth=0.5)
@@ -65,7 +65,7 @@ def latency_by_concurrency(
     -> NLU parse p50 in ms, drawn as a dotted line (a turn cannot be faster)."""
     colors = ["#2166ac", "#b2182b", "#1b7837", "#762a83"]
     fig, ax = plt.subplots(figsize=(7.5, 4.8))
-    for color, (name, points) in zip(colors, series.items()):
+    for color, (name, points) in zip(colors, series.items(), strict=False):
         levels: Sequence[int] = sorted(points)
         ax.plot(levels, [points[c]["p95"] for c in levels], "-o", color=color, label=f"{name} p95")
         ax.plot(levels, [points[c]["p50"] for c in levels], "--s", color=color, alpha=0.7,

@@ -278,7 +278,7 @@ def met(ok: Optional[bool]) -> str:
 
 
 def render(info, sides, s, previous, picture, times, cold_rounds, rounds) -> str:
-    ours, stock = sides[OURS], sides[STOCK]
+    ours = sides[OURS]
 
     def row(label, key, unit, digits=1, target="", ok=None):
         prev = previous.get(f"ratio_{key}")

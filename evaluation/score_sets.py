@@ -93,7 +93,7 @@ def main() -> int:
         ours, theirs = classify(truth, predicted), classify(truth, base)
         print(f"\n== utterances ({len(truth)}): intent macro-F1 {ours.macro_f1:.3f} "
               f"(accuracy {ours.accuracy:.3f}); TF-IDF baseline {theirs.macro_f1:.3f} ({theirs.accuracy:.3f})")
-        for u, p in zip(all_utterances, predicted):
+        for u, p in zip(all_utterances, predicted, strict=True):
             if u.intent != p:
                 print(f"    {u.intent} -> {p}: {u.text!r}")
     if args.json:

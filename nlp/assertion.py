@@ -24,7 +24,6 @@ from typing import Iterable, List, Optional, Sequence, Set, Tuple
 from spacy.tokens import Doc, Span
 
 from actions.triage.answers import says_no_worse
-from actions.triage.detection import IDIOM, SADDLE_AREA
 from actions.triage.rules import EMERGENCY_SIGN_KEYS
 from nlp.other_languages import NUMB_STEMS, SUDDEN_XL, WEAK_STEMS
 
@@ -1315,7 +1314,7 @@ def _another_residents(mention: Span) -> bool:
     starts = [m.start() for m in RESIDENT_MARKER.finditer(text)]
     if len(starts) < 2:
         return False
-    bounds = list(zip(starts, starts[1:] + [len(text)]))
+    bounds = list(zip(starts, starts[1:] + [len(text)], strict=True))
     patients = [b for b in bounds if KYPHOPLASTY_NAMED.search(text[b[0]:b[1]])]
     own = next((b for b in bounds if b[0] <= mention.start_char < b[1]), None)
     return bool(patients) and own is not None and own not in patients

@@ -26,7 +26,8 @@ from typing import Any, Dict, Iterator, List
 
 import spacy
 
-from nlp.components import BODY_PART_SPANS, read_rules
+from nlp.assertion import BODY_PART_SPANS
+from nlp.components import read_rules
 from nlp.other_languages import WORDS as OTHER_LANGUAGE_WORDS
 
 HERE = Path(__file__).resolve().parent

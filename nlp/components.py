@@ -21,10 +21,8 @@ from medspacy.context import ConText, ConTextRule
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.assertion import (  # noqa: F401
-    BODY_PART_SPANS, IDIOM, SADDLE_AREA, caregiver_voice, mention_role, mention_roles, resolve_mentions,
-    saddle_area_named,
-)
+from actions.triage.detection import IDIOM, SADDLE_AREA
+from nlp.assertion import caregiver_voice, mention_roles, resolve_mentions, saddle_area_named
 
 # Upstream behaviour (medspaCy 1.3.1): medspacy.util.tuple_overlaps(a, b) is False
 # when b contains a. ConTextModifier uses it (1) to let a TERMINATE or terminating
@@ -101,7 +99,7 @@ def assert_symptoms(doc: Doc) -> Doc:
     resolved = resolve_mentions(doc, idioms)
     doc._.caregiver_voice = caregiver_voice(doc, {sign for _, sign in resolved}, [span for span, _ in resolved])
     roles = mention_roles(resolved, doc._.caregiver_voice)
-    mentions = list(zip(resolved, roles)) + [(mention, IDIOM) for mention in idioms]
+    mentions = list(zip(resolved, roles, strict=True)) + [(mention, IDIOM) for mention in idioms]
     area = saddle_area_named(doc) if not mentions else None
     if area is not None:
         mentions.append(((area, SADDLE_AREA), "affirmed"))

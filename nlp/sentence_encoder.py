@@ -84,7 +84,7 @@ class SentenceEncoder:
         if missing:
             vectors = self._encode_uncached(missing, batch_size)
             with self._lock:
-                for text, vector in zip(missing, vectors):
+                for text, vector in zip(missing, vectors, strict=True):
                     self._cache[text] = vector
                 while len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)

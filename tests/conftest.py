@@ -59,6 +59,19 @@ def conversation(agent, event_loop_for_agent):
     return start
 
 
+# What needs the trained model or starts servers and browsers: a test that uses one of
+# these is slow whatever its file says, so `pytest -m "not slow"` (make check) runs
+# in about a minute with neither.
+SLOW_FIXTURES = frozenset({"agent", "conversation", "action_endpoint", "stack", "browser", "screenshots",
+                           "sqlite_server", "pg", "redis", "replicas", "stack_folder"})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_terminal_summary(terminalreporter):
     for name, lines in FIGURES.items():
         terminalreporter.section(name)

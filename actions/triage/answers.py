@@ -252,7 +252,7 @@ def read_check_answer(
     requested_slot: Optional[str],
     intent: Optional[str],
     text: Optional[str],
-    sign_slot_roles: "dict[str, str]",
+    sign_slot_roles: "dict[str, Optional[str]]",
     today: date,
 ) -> "dict[str, object]":
     """Slot values one message gives the symptom check. Never guesses.

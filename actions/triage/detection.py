@@ -14,7 +14,6 @@ Evidence, in order of trust:
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set
 
@@ -174,8 +173,8 @@ class MessageFacts:
     @property
     def is_button(self) -> bool:
         """A payload ("/report_nerve_symptoms"): the patient chose it, nobody guessed."""
-        return bool(self.text) and self.text.startswith("/") and bool(self.intent) \
-            and self.text[1:].split("{", 1)[0] == self.intent
+        text = self.text or ""
+        return text.startswith("/") and bool(self.intent) and text[1:].split("{", 1)[0] == self.intent
 
 
 @dataclass(frozen=True)
@@ -252,7 +251,8 @@ def _detector_score(facts: MessageFacts, sign: str, explained: Sequence[Mapping[
 
     if not facts.sign_score_pieces:
         return score(facts.sign_scores or {})
-    near = [m for m in explained if sign in NEIGHBOURS.get(m.get("value"), ()) or same_sign(m.get("value"), sign)]
+    near = [m for m in explained
+            if sign in NEIGHBOURS.get(m.get("value") or "", ()) or same_sign(m.get("value") or "", sign)]
     kept = [piece for piece in facts.sign_score_pieces
             if not any(piece["start"] <= m.get("start", -1) < piece["end"] for m in near)]
     return max((score(piece["scores"]) for piece in kept), default=0.0)
@@ -313,7 +313,7 @@ def read_message(facts: MessageFacts, context: TurnContext = TurnContext()) -> M
     for sign in LEARNED_SIGNS:
         if any(same_sign(f, sign) for f in flags) or denied(sign):
             continue
-        if answer is False and (same_sign(pending, sign) or same_sign(sign, pending)):
+        if answer is False and pending and (same_sign(pending, sign) or same_sign(sign, pending)):
             continue  # "no, the chest pain was another resident's": the no answers for it
         if explained & LOOKALIKES.get(sign, frozenset()):
             continue  # "bruising going yellow" explains an infection guess
@@ -435,12 +435,12 @@ def intent_for_signs(guessed_intent: Optional[str], flags: Iterable[str]) -> Opt
     return min(map(intent_for_sign, flags), key=lambda i: (i != "report_emergency", order.index(i)))
 
 
-def sign_slot_roles(entities: Iterable[Mapping[str, Any]], caregiver: bool = False) -> Dict[str, str]:
+def sign_slot_roles(entities: Iterable[Mapping[str, Any]], caregiver: bool = False) -> Dict[str, Optional[str]]:
     """For each symptom-check question a message speaks to, the symptom's role;
     "affirmed" when it is reported for the patient (that wins over a denial)."""
     entities = list(entities or ())
     roles = patient_roles(caregiver, entities)
-    found: Dict[str, str] = {}
+    found: Dict[str, Optional[str]] = {}
     for m in symptom_mentions(entities):
         slot = slot_for_sign(m.get("value", ""))
         if not slot:

@@ -60,12 +60,12 @@ def pain_score_trend(text: Optional[str]) -> Optional[str]:
             return "same"
     # "was 3 last time, now 7", "NRS down to 1 for a month ... now it's 9/10": two
     # ratings said with when each was
-    earlier, current = stated_scores(words)
-    if earlier is None or current is None:
+    said_before, said_now = stated_scores(words)
+    if said_before is None or said_now is None:
         return None
-    if current - earlier >= CROSS_MESSAGE_RISE:
+    if said_now - said_before >= CROSS_MESSAGE_RISE:
         return "worse"
-    return "better" if earlier - current >= CROSS_MESSAGE_RISE else "same"
+    return "better" if said_before - said_now >= CROSS_MESSAGE_RISE else "same"
 
 
 # --- Scores stated one at a time, compared across messages ---------------------------

@@ -1,7 +1,6 @@
 """What the assistant says: plain language, short messages, a next step after every
 answer, clinic details only from clinic.yml, and never a diagnosis."""
 import re
-from pathlib import Path
 
 import pytest
 import yaml

@@ -14,7 +14,7 @@ def training_data():
     return TrainingData([
         Message(data={"text": f"example {i}", "intent": intent,
                       **({"intent_response_key": key} if key else {})})
-        for i, (intent, key) in enumerate(zip(intents, keys))
+        for i, (intent, key) in enumerate(zip(intents, keys, strict=True))
     ])
 
 

@@ -46,7 +46,7 @@ def test_intent_macro_f1(predictions, artifacts):
     predicted = [r["predicted"] for r in predictions]
     labels = sorted(set(truth))
     macro_f1 = f1_score(truth, predicted, labels=labels, average="macro", zero_division=0)
-    accuracy = sum(t == p for t, p in zip(truth, predicted)) / len(truth)
+    accuracy = sum(t == p for t, p in zip(truth, predicted, strict=True)) / len(truth)
     faq = [r for r in predictions if r["intent"] == "faq"]
     faq_accuracy = sum(r["response_key"] == r["predicted_response_key"] for r in faq) / max(len(faq), 1)
     report = classification_report(truth, predicted, labels=labels, zero_division=0, digits=3)

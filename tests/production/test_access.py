@@ -3,10 +3,7 @@ API needs a token or JWT; one conversation cannot be read from another."""
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
 import subprocess
-from pathlib import Path
 
 import jwt
 import pytest
@@ -18,6 +15,7 @@ from tests.production.socketio_client import WidgetClient
 from harness.processes import BIN, MODEL, ROOT, free_port, project_env, wait_for_http
 
 
+@pytest.mark.slow  # starts a Rasa server on the trained model
 def test_public_start_up_offers_neither_rest_nor_the_api(tmp_path):
     """`python -m addons.server run` as scripts/serve.sh runs it, without RASA_API.
     The routes exist as soon as the server answers (before the model is loaded)."""

@@ -11,7 +11,7 @@ import asyncio
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Optional
+from typing import Any, Dict
 
 import aiohttp
 import pytest

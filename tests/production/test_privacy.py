@@ -3,7 +3,6 @@ without message text or slot values."""
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import sqlite3
 import subprocess

@@ -23,7 +23,7 @@ CHECK = ["/start_symptom_check", "8 weeks ago", "/deny"]
 def test_turns_alternating_between_replicas_keep_the_conversation(replicas):
     first, second = replicas
     sender = new_sender()
-    replies = [server.say(sender, text) for server, text in zip([first, second, first], CHECK)]
+    replies = [server.say(sender, text) for server, text in zip([first, second, first], CHECK, strict=False)]
     assert "Hi, I'm" in texts(replies[0])
     assert "Hi, I'm" not in texts(replies[1]) + texts(replies[2])
     second.say(sender, "my legs are numb and tingling")
@@ -47,7 +47,7 @@ def test_simultaneous_messages_to_both_replicas_lose_no_event(replicas):
     sender = new_sender()
     replicas[0].say(sender, "hello")
     before = len(replicas[0].tracker(sender)["events"])
-    messages = [f"/faq/warning_signs" if i % 2 else "/request_clinic_contact" for i in range(10)]
+    messages = ["/faq/warning_signs" if i % 2 else "/request_clinic_contact" for i in range(10)]
     requests = [(f"{replicas[i % 2].url}/webhooks/rest/webhook", {"sender": sender, "message": m})
                 for i, m in enumerate(messages)]
     started = time.monotonic()
