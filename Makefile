@@ -69,8 +69,9 @@ $(MODEL): $(SPACY_STAMP) $(ENCODER_STAMP) $(MODEL_SOURCES)
 
 train: $(MODEL)
 
+# addons/server/terminal.py, not `rasa shell`: the terminal shows only the conversation.
 chat: $(MODEL)
-	@scripts/with_action_server.sh $(RASA) shell --model $(MODEL) --endpoints endpoints.yml
+	@scripts/with_action_server.sh $(BIN)/python -m addons.server.terminal --model $(MODEL) --endpoints endpoints.yml
 
 serve: $(MODEL)
 	@scripts/serve.sh

@@ -1,9 +1,11 @@
 """`make chat`: the terminal conversation, driven through a real pseudo-terminal.
 
-Runs the command `make chat` runs (scripts/with_action_server.sh + `rasa shell`), on
-a free action-server port, and checks what a newcomer sees: the disclaimer, an
-education answer, and a polite out-of-scope reply; and that the action server it
-started is stopped when the shell ends.
+Runs the command `make chat` runs (scripts/with_action_server.sh +
+addons/server/terminal.py), on a free action-server port, and checks what a newcomer
+sees: nothing but the conversation (no warnings, no payload dumps), the disclaimer,
+buttons as a numbered list that a typed number picks, an education answer, and a
+polite out-of-scope reply; and that the action server it started is stopped when
+the chat ends.
 """
 import os
 import pty
@@ -15,14 +17,11 @@ import urllib.request
 
 import pytest
 
+from addons.server.terminal import render
 from harness.processes import BIN, MODEL, ROOT, free_port, project_env
 
-pytestmark = pytest.mark.slow
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-PROMPT = r"Your input ->"
-MENU = r"Type out your own message\.\.\."
-READY = rf"({PROMPT}|{MENU})\s*$"  # the bot has finished and waits for the patient
-UP = b"\x1b[A"
+READY = r"You: \s*$"  # the bot has finished and waits for the patient
 
 
 class Terminal:
@@ -47,14 +46,8 @@ class Terminal:
         raise AssertionError(f"{pattern!r} not seen within {timeout}s; screen ends with:\n{self.screen[-3000:]}")
 
     def say(self, text, expect, timeout=60):
-        """Type a message once the shell waits for one; return what the bot said."""
-        ready = self.read_until(READY, timeout)
-        if re.search(MENU + r"\s*$", ready):
-            # The last reply had buttons: rasa shell shows them as a menu whose last
-            # entry lets you type; the up arrow wraps round to it.
-            self.screen = ""
-            os.write(self.master, UP + b"\r")
-            self.read_until(PROMPT + r"\s*$", 20)
+        """Type a message once the chat waits for one; return what the bot said."""
+        self.read_until(READY, timeout)
         self.screen = ""
         os.write(self.master, text.encode() + b"\r")
         return self.read_until(expect, timeout)
@@ -69,22 +62,40 @@ class Terminal:
         os.close(self.master)
 
 
-def test_terminal_chat_answers_and_cleans_up(tmp_path):
+def test_a_turn_shows_its_text_and_buttons_as_a_numbered_list_and_drops_the_banner():
+    replies = [
+        {"text": "Please call 911 now."},
+        {"custom": {"type": "triage_banner", "level": "emergency"}},
+        {"text": "What would you like to do next?", "buttons": [
+            {"title": "Check my symptoms", "payload": "/start_symptom_check"},
+            {"title": "Talk to the clinic", "payload": "/request_clinic_contact"}]},
+    ]
+    assert render(replies) == ("Please call 911 now.\nWhat would you like to do next?\n"
+                               "Reply with a number:\n1. Check my symptoms\n2. Talk to the clinic")
+
+
+@pytest.mark.slow
+def test_terminal_chat_shows_only_the_conversation_and_cleans_up(tmp_path):
     port = free_port()
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://localhost:{port}/webhook"\n')
     env = project_env(ACTION_PORT=str(port), ACTION_LOG=str(tmp_path / "actions.log"))
     terminal = Terminal(
-        ["scripts/with_action_server.sh", str(BIN / "rasa"), "shell", "--model", str(MODEL),
-         "--endpoints", str(endpoints)],
+        ["scripts/with_action_server.sh", str(BIN / "python"), "-m", "addons.server.terminal",
+         "--model", str(MODEL), "--endpoints", str(endpoints)],
         env,
     )
     try:
-        terminal.read_until(r"Bot loaded[\s\S]*" + READY, timeout=240)
-        terminal.say("hello", r"not medical advice[\s\S]*Check my symptoms")
+        start = terminal.read_until(r"Type /stop to leave\.[\s\S]*" + READY, timeout=240)
+        assert not re.search(r"Warning|warn\(|Custom json|tensorflow|INFO", start), start
+        hello = terminal.say("hello", r"not medical advice[\s\S]*Check my symptoms[\s\S]*" + READY)
+        assert "Custom json" not in hello
+        number = re.search(r"(\d+)\. Check my symptoms", hello).group(1)
+        terminal.say(number, r"How long ago|right now")  # the typed number picks the option
         terminal.say("why do i still have back pain after kyphoplasty?", r"several causes")
         terminal.say("what's the weather like tomorrow?", r"only help with back pain")
-        terminal.say("/stop", r"/stop")  # the shell exits
+        terminal.read_until(READY, 60)
+        os.write(terminal.master, b"/stop\r")
         terminal.process.wait(timeout=60)
     finally:
         terminal.close()
