@@ -79,9 +79,10 @@ serve: $(MODEL)
 test: $(MODEL)
 	$(BIN)/python -m pytest
 
-# The quick loop before a commit: needs the dependencies and the spaCy pipeline's
-# sources, never a trained model or a server (those tests are marked slow).
-check: $(DEPS_STAMP)
+# The quick loop before a commit: needs the dependencies and the sentence encoder's
+# weights (fetched once; without them its tests would skip), never a trained model or
+# a server (those tests are marked slow; the spaCy tests build their own pipeline).
+check: $(DEPS_STAMP) $(ENCODER_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -m "not slow" -q
