@@ -243,6 +243,10 @@ def _parts(span, *part_ids: str) -> List[Span]:
     return [ent for ent in span.ents if ent.label_ == BODY_PART and ent.ent_id_ in part_ids]
 
 
+SADDLE_DENIAL_REACH = 4  # tokens before the saddle word where "not" denies it
+DENIED_BEFORE = re.compile(r"\b(never|not|no|nae|cannot)\b|\w+n't\b|\b(isnt|arent|wasnt|dont|doesnt|didnt|cant|wont|aint)\b")
+
+
 def saddle_area_named(doc: Doc) -> Optional[Span]:
     """"the INSIDE of my thighs, right up near my privates": a message that names the
     saddle area and no sign at all. Said right after numbness was reported, it says
@@ -250,7 +254,11 @@ def saddle_area_named(doc: Doc) -> Optional[Span]:
     parts = _parts(doc, "saddle")
     if not parts or any(e.label_ in (SYMPTOM, SYMPTOM_DENIED) for e in doc.ents):
         return None
-    return parts[0] if not NEGATION_IN.search(parts[0].sent.text.lower()) else None
+    # "not my groin, just the outside of my thigh" denies it; "I meant my butt not my
+    # foot" names it (the denial is of the foot)
+    part = parts[0]
+    before = doc[max(part.start - SADDLE_DENIAL_REACH, part.sent.start):part.start].text.lower()
+    return part if not DENIED_BEFORE.search(before) else None
 
 
 def _other_bottom(part: Span) -> bool:
@@ -863,6 +871,9 @@ HAVE_IT = re.compile(
     # "mine started yesterday", "hers has been going on since monday"
     r"|^\W*(and |but )?(mine|mines|hers|his|ours)\b[^.!?]{0,25}?\b(started|began|since|for (\d+|a|an|one|two|three|few"
     r"|couple|several)|all (day|night|week)|(this|last) (morning|night|week)|today|yesterday)\b"
+    # "is it normal to get tingling in both feet? been there since monday"
+    r"|^\W*(and |but |it'?s |its |it has |they'?ve |they have )?been (there|here|going on|happening|like (that|this))"
+    r"( \w+)? (since|for (\d+|a|an|one|two|three|few|couple|several|the last))\b"
 )
 NOT_AN_ANSWER = re.compile(r"\b(worried|worry|scared|afraid|thinking|wondering|reading|read|heard|seen)\b")
 ASKING_BECAUSE = re.compile(

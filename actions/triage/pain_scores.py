@@ -159,11 +159,19 @@ def trend_across_messages(previous: Optional[float], text: Optional[str],
         # ("7" ... "was 2 last wk"); a score told before it was not ("was a 7 wk 1" ...
         # "5 last wk" is a fall)
         return "worse" if previous_bare is not None and previous_bare - earlier >= CROSS_MESSAGE_RISE else None
+    if previous is None and current is not None and not _NO_CHANGE.search(_lowered(text)):
+        # "3" ... "8 today", as replies to a check-in's 0-10 question: the number
+        # alone just before was the score before. Not when the words say there was
+        # no change: "6" may have answered "how many weeks ago?" ("same really, an 8 now")
+        previous = previous_bare
     if previous is None or current is None:
         return None
     if rose_since(previous, text):
         return "worse"
     return "better" if previous - current >= CROSS_MESSAGE_RISE else None
+
+
+_NO_CHANGE = re.compile(r"\b(same|no change|unchanged|no different|not worse|no worse|stable|steady)\b")
 
 
 # "it went from a to to a nine overnight" (dictation's "two"), "shot up to an 8": a

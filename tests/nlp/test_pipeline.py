@@ -809,6 +809,11 @@ CASES = [
     ("i cannae feel the toilet paper when i wipe since this morning", {"saddle_numbness": "affirmed"}),
     ("she had numb toes before the op, the surgeon said it would settle, but it is still there",
      {"nerve_symptoms": "affirmed"}),
+    # legs that gave out, said with more than one word between; a question that the
+    # next sentence answers as happening now; the chest in a translation app's words
+    ("my legs just completely gave out on the stairs and i can't get up", {"sudden_weakness": "affirmed"}),
+    ("is it normal to get pins and needles in my hands? been there since friday", {"nerve_symptoms": "affirmed"}),
+    ("my father his heart-mouth is very tight since lunch", {"chest_pain": "affirmed"}),
     # "pain" as the name of a medicine or a service is not the pain
     ("do the pain meds make the itching worse?", {}),
     ("the pain is a lot worse since the weekend", {"pain_worse": "affirmed"}),
@@ -973,6 +978,9 @@ def test_an_idiom_is_kept_as_such_so_its_words_explain_a_learned_guess(nlp, text
     # a sign word makes it a mention of its own; a denial names no place of numbness
     ("my groin has gone numb", False),
     ("not my groin, just the outside of my thigh", False),
+    ("no it isn't my bum", False),
+    # the denial is of the other place: the correction names the saddle area
+    ("typo sorry, i meant my bum not my foot", True),
 ])
 def test_the_saddle_area_named_on_its_own_is_kept(nlp, text, named):
     """Said after numbness was reported, the place makes it saddle numbness (tests/triage)."""

@@ -103,9 +103,17 @@ def test_the_earlier_score_told_after_the_current_one_is_a_rise():
     assert trend_across_messages(None, "was a 2 last wk", previous_bare=8) == "worse"
 
 
-def test_a_number_alone_is_no_score_for_what_comes_after_it():
-    # "6" may answer "how many weeks ago?": a later "now an 8" is no rise from it
+def test_a_number_alone_is_no_score_for_what_comes_after_it_when_the_words_say_no_change():
+    # "6" may answer "how many weeks ago?": "same really, now an 8" is no rise from it
     assert trend_across_messages(None, "same really, it's an 8 now", previous_bare=6) is None
+
+
+def test_numbers_alone_then_a_higher_one_now_is_a_rise():
+    # replies to a check-in's 0-10 question: "2", then "7 now"
+    assert trend_across_messages(None, "7 now", previous_bare=2) == "worse"
+    assert read_turn("9 today, could hardly get out of bed", ["4"], "report_persistent_pain",
+                     sign_scores={}).reported == {"pain_worse"}
+    assert trend_across_messages(None, "3 now", previous_bare=4) is None
 
 
 @pytest.mark.parametrize(
