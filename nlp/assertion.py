@@ -431,10 +431,15 @@ SAID_FIGURATIVELY = re.compile(
 FIGURATIVE_REACH = 2  # sentences after the mention that may explain it
 
 
-def _explained_as_a_figure(mention: Span) -> bool:
+def _said_after(mention: Span, sentences: int) -> str:
+    """The words after the mention, to the end of its sentence and `sentences` more."""
     doc = mention.doc
-    sentences = [s for s in doc.sents if s.start >= mention.sent.start][:FIGURATIVE_REACH + 1]
-    return bool(SAID_FIGURATIVELY.search(doc.text[mention.end_char:sentences[-1].end_char].lower()))
+    window = [s for s in doc.sents if s.start >= mention.sent.start][:sentences + 1]
+    return doc.text[mention.end_char:window[-1].end_char].lower()
+
+
+def _explained_as_a_figure(mention: Span) -> bool:
+    return bool(SAID_FIGURATIVELY.search(_said_after(mention, FIGURATIVE_REACH)))
 
 
 # Tired, not a nerve sign: "legs are heavy and achy after 9 miles but they work fine,
@@ -449,8 +454,7 @@ WEAK_AS_TIRED = re.compile(r"^\W*(like|as in|i mean|meaning|more like|just|kind 
 def _tired_not_weak(mention: Span) -> bool:
     doc, text = mention.doc, mention.text.lower()
     if any(w in text for w in HEAVY_OR_TIRED):
-        sentences = [s for s in doc.sents if s.start >= mention.sent.start][:2]
-        return bool(LEGS_WORK.search(doc.text[mention.end_char:sentences[-1].end_char].lower()))
+        return bool(LEGS_WORK.search(_said_after(mention, 1)))
     if text in ("weakness", "weak", "feeling weak", "weakness all over"):
         return bool(WEAK_AS_TIRED.match(doc.text[mention.end_char:].lower())) \
             and not _near(mention, _parts(mention.sent, *LIMB_PARTS), LIMB_DISTANCE)
@@ -978,9 +982,7 @@ def _list_denied_later(mention: Span) -> bool:
     tingling since Monday ... none of those other things")."""
     if not _in_a_list(mention) or REPORT.search(mention.sent.text.lower()):
         return False
-    doc = mention.doc
-    sentences = [s for s in doc.sents if s.start >= mention.sent.start][:LIST_DENIAL_SENTENCES + 1]
-    text = doc.text[mention.end_char:sentences[-1].end_char].lower()
+    text = _said_after(mention, LIST_DENIAL_SENTENCES)
     return any(not EXCEPT.match(text[m.end():]) for m in THOSE_DENIED.finditer(text))
 
 
@@ -1261,18 +1263,22 @@ def _writers_own(mention: Span) -> bool:
     return False
 
 
+def _clause_start(mention: Span, end: int) -> int:
+    """Where the clause ending at token `end` starts: after the last punctuation, at
+    most CARER_SELF_DISTANCE tokens back, never before the mention's sentence."""
+    start = max(end - CARER_SELF_DISTANCE, mention.sent.start)
+    return max([start] + [t.i + 1 for t in mention.doc[start:end] if t.is_punct])
+
+
 def _carers_own(mention: Span) -> bool:
     """In a carer's message, "my hands tingle" and "I've been getting chest tightness
     myself" are the carer's own body, not the patient's ("my mum's legs" is hers)."""
     doc = mention.doc
-    start = max(mention.start - CARER_SELF_DISTANCE, mention.sent.start)
-    start = max([start] + [t.i + 1 for t in doc[start:mention.start] if t.is_punct])
+    start = _clause_start(mention, mention.start)
     # "I've been laid up with a chest infection, short of breath on the stairs": a
     # clause that opens with the sign goes on with the clause before the comma
     if start == mention.start and start > mention.sent.start and doc[start - 1].text == ",":
-        start = max([max(mention.sent.start, start - 1 - CARER_SELF_DISTANCE)]
-                    + [t.i + 1 for t in doc[max(mention.sent.start, start - 1 - CARER_SELF_DISTANCE):start - 1]
-                       if t.is_punct])
+        start = _clause_start(mention, start - 1)
     before = [t.lower_ for t in doc[start:mention.start]] + [t.lower_ for t in mention]
     after = doc[mention.end:min(mention.end + 2, mention.sent.end)].text.lower()
     if "myself" in after.split():
@@ -1304,12 +1310,10 @@ def _someone_elses(mention: Span) -> bool:
     if not _third_person_owner(mention):
         return False
     graph = getattr(doc._, "context_graph", None)
-    kid_is_patient = _third_person_had_it(doc.text.lower())
-    named = graph is not None and any(
-        (m.category.upper() in OTHER_PEOPLE | {NOT_PATIENT} or m.rule.literal == "relative says")
-        and not (kid_is_patient and m.rule.literal in CHILD_RULES) for m in graph.modifiers
+    return graph is not None and any(
+        m.category.upper() in OTHER_PEOPLE or m.rule.literal == "relative says" or _not_the_patient(m, doc)
+        for m in graph.modifiers
     )
-    return named
 
 
 # A care home's handover, one resident after another: "Rm 1 Mr JJ - c/o chest pain ...
@@ -1369,12 +1373,13 @@ def _dose_raised_pain_the_same(mention: Span) -> bool:
 CHILD_RULES = {"my little one has", "my wee one has", "my 6-year-old (a child named by age)"}
 
 
-def _kid_had_the_procedure(mention: Span) -> bool:
-    """"Me and our kid live together, he had the kyphoplasty in the summer": in
-    Northern English "our kid" is a brother or sister, here the patient. No child has
-    a kyphoplasty, so a "kid" said to have had one is not a child."""
-    rules = {m.rule.literal for m in mention._.modifiers if m.category.upper() == NOT_PATIENT}
-    return bool(rules) and rules <= CHILD_RULES and _third_person_had_it(mention.doc.text.lower())
+def _not_the_patient(modifier, doc: Doc) -> bool:
+    """A NOT_PATIENT modifier (an animal, a child, someone on the screen). Not a child
+    rule's "kid" when someone is said to have had the procedure: "Me and our kid live
+    together, he had the kyphoplasty" is a brother (Northern English), the patient;
+    no child has a kyphoplasty."""
+    return modifier.category.upper() == NOT_PATIENT and not (
+        modifier.rule.literal in CHILD_RULES and _third_person_had_it(doc.text.lower()))
 
 
 KID_HAD_PROCEDURE = re.compile(r"\b(kid|bairn)('s| has)? (had|got|underwent|went in for) (the |his |her |a |their )?"
@@ -1390,8 +1395,7 @@ def mention_role(mention: Span, caregiver: bool) -> str:
     categories = {m.category.upper() for m in modifiers}
     doc = mention.doc
     # Never the patient, whoever is writing (a carer's other_person is the patient):
-    if (NOT_PATIENT in categories and not _kid_had_the_procedure(mention)) or _animal_subject(mention) \
-            or _child_named_before(mention):
+    if any(_not_the_patient(m, doc) for m in modifiers) or _animal_subject(mention) or _child_named_before(mention):
         return "not_patient"
     if _another_residents(mention):
         return "other_person"

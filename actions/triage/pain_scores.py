@@ -171,6 +171,8 @@ def trend_across_messages(previous: Optional[float], text: Optional[str],
     return "better" if previous - current >= CROSS_MESSAGE_RISE else None
 
 
+# Words of no change. answers.py has the full set (_SAME_WORDS) but imports this
+# module; these few are enough to keep a number alone from being read as a score.
 _NO_CHANGE = re.compile(r"\b(same|no change|unchanged|no different|not worse|no worse|stable|steady)\b")
 
 

@@ -78,7 +78,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             break
         if not message.strip():
             continue
-        message = loop.run_until_complete(resolve_reply(agent, sender, message)) or message
+        message = loop.run_until_complete(resolve_reply(agent, sender, message))
         replies = loop.run_until_complete(agent.handle_text(message, sender_id=sender)) or []
         print(render(replies), flush=True)
     loop.close()
